@@ -1,0 +1,31 @@
+"""Callback Gotchas: the site. `python app.py` serves it; gunicorn serves `app:server`."""
+
+import os
+
+from dash import Dash
+
+from gotchas.catalog import EXAMPLES, LESSONS
+from gotchas.mounting import mount_examples, warm_up
+from gotchas.shell import shell
+
+app = Dash(
+    __name__,
+    use_pages=True,
+    title="Callback Gotchas",
+    assets_path_ignore=["example"],
+    update_title=None,
+)
+app.layout = shell(LESSONS)
+mount_examples(app, EXAMPLES)
+warm_up(app.server)
+server = app.server
+
+if __name__ == "__main__":
+    debug = os.environ.get("DASH_DEBUG", "").lower() in {"1", "true", "yes"}
+    app.run(
+        host=os.environ.get("HOST", "127.0.0.1"),
+        port=int(os.environ.get("PORT", "8050")),
+        debug=debug,
+        use_debugger=False,
+        dev_tools_hot_reload=False,
+    )

@@ -1,0 +1,163 @@
+"""Lessons as content: each folder under lessons/ is read, validated and frozen.
+
+A lesson folder holds lesson.md (YAML front matter + markdown body) and the
+example apps it frames: broken.py and fixed.py always, more if it lists them.
+"""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import frontmatter
+
+LESSONS_DIR = Path(__file__).resolve().parent.parent / "lessons"
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+EXAMPLE_NAME = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
+VERSION = re.compile(r"^\d+\.\d+(?:\.\d+)?$")
+REQUIRED_EXAMPLES = ("broken", "fixed")
+
+
+class LessonError(ValueError):
+    """A lesson folder that cannot be published, with the file and field at fault."""
+
+    def __init__(self, path, field, problem):
+        super().__init__(f"{path}: field '{field}': {problem}")
+
+
+@dataclass(frozen=True)
+class Change:
+    version: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Example:
+    lesson: str
+    name: str
+    caption: str
+    path: Path
+
+    @property
+    def key(self):
+        return f"{self.lesson}/{self.name}"
+
+    @property
+    def url(self):
+        return f"/examples/{self.lesson}/{self.name}/"
+
+    @property
+    def download_url(self):
+        return f"/examples/{self.lesson}/{self.name}.py"
+
+    @property
+    def source(self):
+        return self.path.read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Lesson:
+    slug: str
+    title: str
+    order: int
+    summary: str
+    tested_with: str
+    changes: tuple
+    original: int | None
+    examples: tuple
+    body: str
+    path: Path
+
+    @property
+    def url(self):
+        return f"/lessons/{self.slug}"
+
+    def example(self, name):
+        return next(e for e in self.examples if e.name == name)
+
+
+def _field(meta, path, name, kind, required=True):
+    if name not in meta:
+        if required:
+            raise LessonError(path, name, "is required")
+        return None
+    value = meta[name]
+    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+        raise LessonError(path, name, f"must be {kind.__name__}, got {value!r}")
+    if isinstance(value, str) and not value.strip():
+        raise LessonError(path, name, "must not be empty")
+    return value
+
+
+def _changes(meta, path):
+    changes = []
+    for item in _field(meta, path, "changes", list, required=False) or []:
+        if not isinstance(item, dict) or set(item) != {"version", "note"}:
+            raise LessonError(path, "changes", "each item needs exactly 'version' and 'note'")
+        version = str(item["version"])
+        if not VERSION.match(version):
+            raise LessonError(path, "changes", f"'{version}' is not a Dash version like 2.9.0")
+        changes.append(Change(version, str(item["note"])))
+    return tuple(changes)
+
+
+def _examples(meta, path, slug):
+    captions = _field(meta, path, "examples", dict)
+    for name in REQUIRED_EXAMPLES:
+        if name not in captions:
+            raise LessonError(path, "examples", f"must describe '{name}'")
+    examples = []
+    for name, caption in captions.items():
+        if not isinstance(name, str) or not EXAMPLE_NAME.match(name):
+            raise LessonError(path, "examples", f"'{name}' is not a snake_case file stem")
+        if not isinstance(caption, str) or not caption.strip():
+            raise LessonError(path, "examples", f"'{name}' needs a caption")
+        file = path.parent / f"{name}.py"
+        if not file.is_file():
+            raise LessonError(path, "examples", f"'{name}' has no file {file.name}")
+        examples.append(Example(slug, name, caption, file))
+    return tuple(examples)
+
+
+FIELDS = {"title", "slug", "order", "summary", "tested_with", "changes", "original", "examples"}
+
+
+def load_lesson(path):
+    path = Path(path)
+    post = frontmatter.load(path)
+    meta = post.metadata
+    unknown = sorted(set(meta) - FIELDS)
+    if unknown:
+        raise LessonError(path, unknown[0], f"is not a lesson field (known: {', '.join(sorted(FIELDS))})")
+    slug = _field(meta, path, "slug", str)
+    if not SLUG.match(slug) or slug != path.parent.name:
+        raise LessonError(path, "slug", f"'{slug}' must be kebab-case and match its folder name")
+    tested_with = str(_field(meta, path, "tested_with", str))
+    if not VERSION.match(tested_with):
+        raise LessonError(path, "tested_with", f"'{tested_with}' is not a Dash version")
+    original = _field(meta, path, "original", int, required=False)
+    if original is not None and not 1 <= original <= 6:
+        raise LessonError(path, "original", "is the gotcha's place (1-6) on the original page")
+    if not post.content.strip():
+        raise LessonError(path, "body", "the lesson has no text")
+    return Lesson(
+        slug=slug,
+        title=_field(meta, path, "title", str),
+        order=_field(meta, path, "order", int),
+        summary=_field(meta, path, "summary", str),
+        tested_with=tested_with,
+        changes=_changes(meta, path),
+        original=original,
+        examples=_examples(meta, path, slug),
+        body=post.content,
+        path=path,
+    )
+
+
+def load_lessons(root=LESSONS_DIR):
+    """All lessons in reading order; a bad folder stops everything with its reason."""
+    lessons = [load_lesson(md) for md in sorted(Path(root).glob("*/lesson.md"))]
+    orders = [lesson.order for lesson in lessons]
+    for lesson in lessons:
+        if orders.count(lesson.order) > 1:
+            raise LessonError(lesson.path, "order", f"{lesson.order} is used by another lesson")
+    return tuple(sorted(lessons, key=lambda lesson: lesson.order))

@@ -1,0 +1,111 @@
+"""A lesson page: the broken and fixed examples live, their source, the explanation."""
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from .firing_log import firing_log
+from .highlight import code_block
+from .markdown import render_markdown
+
+ROLE_LABELS = {"broken": ("Broken", "danger"), "fixed": ("Fixed", "success")}
+
+
+def _source(example):
+    code_id = {"type": "example-source", "example": example.key}
+    return html.Details(
+        [
+            html.Summary(f"Source: {example.path.name}"),
+            html.Div(
+                [
+                    dcc.Clipboard(
+                        content=example.source,
+                        title=f"Copy {example.path.name}",
+                        className="copy-button btn btn-sm btn-outline-secondary",
+                    ),
+                    html.A(
+                        "Download",
+                        href=example.download_url,
+                        download=example.path.name,
+                        className="btn btn-sm btn-outline-secondary",
+                    ),
+                ],
+                className="source-actions",
+            ),
+            code_block(example.source, "python", id=code_id, tabIndex=0),
+        ],
+        open=True,
+        className="example-source",
+    )
+
+
+def example_card(mounted):
+    example = mounted.example
+    label, color = ROLE_LABELS.get(example.name, (example.path.name, "secondary"))
+    return dbc.Card(
+        [
+            dbc.CardHeader(
+                [
+                    dbc.Badge(label, color=color, className="me-2"),
+                    html.Span(example.caption, className="example-caption"),
+                    html.A(
+                        "Open full screen",
+                        href=example.url,
+                        target="_blank",
+                        rel="noopener",
+                        className="ms-auto small text-nowrap",
+                    ),
+                ],
+                className="d-flex flex-wrap align-items-center gap-1",
+            ),
+            html.Iframe(
+                src=example.url,
+                title=f"Live example {example.path.name}: {example.caption}",
+                className="example-frame",
+                id={"type": "example-frame", "example": example.key},
+            ),
+            dbc.CardBody([firing_log(mounted), _source(example)]),
+        ],
+        className="example-card h-100",
+        id={"type": "example", "example": example.key},
+    )
+
+
+def _header(lesson):
+    badges = [dbc.Badge(f"Verified on Dash {lesson.tested_with}", color="info", className="me-1")]
+    if lesson.original:
+        badges.append(
+            dbc.Badge(f"Original gotcha {lesson.original} of 6", color="secondary", className="me-1")
+        )
+    changes = [
+        html.Li([html.Strong(f"Dash {change.version}: "), change.note]) for change in lesson.changes
+    ]
+    return html.Header(
+        [
+            html.H1(lesson.title),
+            html.P(lesson.summary, className="lead"),
+            html.Div(badges, className="mb-2"),
+            html.Details(
+                [html.Summary("What changed, and when"), html.Ul(changes)], className="changes"
+            )
+            if changes
+            else None,
+        ]
+    )
+
+
+def _cards(items):
+    return dbc.Row([dbc.Col(example_card(item), xs=12, lg=6, className="mb-4") for item in items])
+
+
+def lesson_layout(lesson, mounted):
+    pair = [mounted[lesson.example(name).key] for name in ("broken", "fixed")]
+    more = [mounted[e.key] for e in lesson.examples if e.name not in ("broken", "fixed")]
+    return html.Article(
+        [
+            _header(lesson),
+            html.Section([html.H2("Broken and fixed, side by side", className="h4"), _cards(pair)]),
+            html.Section(render_markdown(lesson.body), className="lesson-body"),
+            html.Section([html.H2("More to try", className="h4"), _cards(more)]) if more else None,
+        ],
+        className="lesson",
+    )

@@ -1,0 +1,187 @@
+"""Serve every lesson example as its own Dash app under /examples/<lesson>/<name>/.
+
+Each example keeps its own Flask server, callbacks and settings; the site
+only changes how it is delivered:
+- its URL prefix, so it can live under the site;
+- its dev tools: what its `app.run(...)` asks for, minus hot reload (nobody
+  edits files on the server) and the version check (it calls a remote host);
+- its JavaScript bundles, fetched from the site's one shared copy;
+- renderer hooks that report each callback run to the lesson page;
+- with debug on, a callback error shows the frames of the example file only,
+  with repository-relative paths, never the server's directories.
+"""
+
+import logging
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from dash._utils import hooks_to_js_object
+from flask import Response, redirect
+from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.dispatcher import DispatcherMiddleware
+
+from .content import LESSONS_DIR
+from .isolation import ExampleError, dash_globals_restored, import_app
+from .run_settings import run_settings
+
+REPO_ROOT = LESSONS_DIR.parent
+SHARED_SUITES = "/_dash-component-suites/"
+SUITES_ENDPOINT = "/_dash-component-suites/<string:package_name>/<path:fingerprinted_path>"
+PROBE_URL = "/assets/example/probe.js"
+DEFAULT_RENDERER = "var renderer = new DashRenderer();"
+PROBE_HOOKS = {
+    name: f"function () {{ return window.callbackGotchasProbe.{method}.apply(null, arguments); }}"
+    for name, method in [
+        ("request_pre", "requestPre"),
+        ("request_post", "requestPost"),
+        ("callback_resolved", "callbackResolved"),
+    ]
+}
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CallbackInfo:
+    output: str
+    name: str
+    inputs: tuple
+    state: tuple
+    clientside: bool
+
+
+@dataclass(frozen=True)
+class MountedExample:
+    example: object
+    app: object
+    debug: bool
+    callbacks: tuple
+
+
+def _dependency_ids(deps):
+    return tuple(f"{dep['id']}.{dep['property']}" for dep in deps)
+
+
+def callback_infos(app):
+    infos = []
+    for spec in app._callback_list:
+        clientside = spec.get("clientside_function")
+        if clientside:
+            name = clientside["function_name"]
+        else:
+            name = app.callback_map[spec["output"]]["callback"].__name__
+        infos.append(
+            CallbackInfo(
+                output=spec["output"],
+                name=name,
+                inputs=_dependency_ids(spec["inputs"]),
+                state=_dependency_ids(spec["state"]),
+                clientside=bool(clientside),
+            )
+        )
+    return tuple(infos)
+
+
+def _frame_index(app, example):
+    own = app.config.requests_pathname_prefix + "_dash-component-suites/"
+    probe = Path(REPO_ROOT / "assets/example/probe.js").stat().st_mtime_ns
+    tag = f'<script src="{PROBE_URL}?m={probe}" data-example="{example.key}"></script>'
+    original = app.interpolate_index
+
+    def interpolate_index(**parts):
+        parts["scripts"] = parts["scripts"].replace(own, SHARED_SUITES) + "\n" + tag
+        parts["css"] = parts["css"].replace(own, SHARED_SUITES)
+        return original(**parts)
+
+    app.interpolate_index = interpolate_index
+
+    def shared_suite(package_name, fingerprinted_path):
+        # Bundles the renderer asks for at run time (plotly.js) come from the shared copy too.
+        return redirect(f"{SHARED_SUITES}{package_name}/{fingerprinted_path}", code=308)
+
+    app.server.view_functions[SUITES_ENDPOINT] = shared_suite
+
+
+def _public_traceback(error, example):
+    frames = [
+        frame
+        for frame in traceback.extract_tb(error.__traceback__)
+        if Path(frame.filename) == example.path
+    ]
+    relative = example.path.relative_to(REPO_ROOT).as_posix()
+    lines = ["Traceback (most recent call last):"]
+    for frame in frames:
+        lines.append(f'  File "{relative}", line {frame.lineno}, in {frame.name}')
+        if frame.line:
+            lines.append(f"    {frame.line}")
+    message = str(error).replace(str(REPO_ROOT) + "/", "")
+    lines.append(f"{type(error).__name__}: {message}")
+    return "\n".join(lines)
+
+
+def _safe_errors(app, example):
+    @app.server.errorhandler(Exception)
+    def callback_error(error):
+        if isinstance(error, HTTPException):
+            return error
+        log.error("Error in example %s", example.key, exc_info=error)
+        return Response(_public_traceback(error, example), 500, mimetype="text/plain")
+
+
+def _configure(app, example):
+    if app.renderer != DEFAULT_RENDERER:
+        raise ExampleError(f"{example.path}: examples may not set renderer hooks")
+    settings = run_settings(example.path, example.source)
+    debug = bool(settings.get("debug", False))
+    app.init_app(requests_pathname_prefix=example.url)
+    app.enable_dev_tools(
+        debug=debug,
+        dev_tools_ui=settings.get("dev_tools_ui", debug),
+        dev_tools_validate_callbacks=settings.get("dev_tools_validate_callbacks", debug),
+        dev_tools_props_check=settings.get("dev_tools_props_check", debug),
+        dev_tools_serve_dev_bundles=debug,
+        dev_tools_hot_reload=False,
+        dev_tools_silence_routes_logging=False,
+        dev_tools_disable_version_check=True,
+        dev_tools_prune_errors=False,
+    )
+    if debug:
+        _safe_errors(app, example)
+    app.renderer = f"var renderer = new DashRenderer({hooks_to_js_object(PROBE_HOOKS)});"
+    _frame_index(app, example)
+    return debug
+
+
+def warm_up(server, path="/"):
+    """One request before any visitor's, so every first-request setup is done (plotly/dash#3971)."""
+    response = server.test_client().get(path)
+    if response.status_code != 200:
+        raise RuntimeError(f"warm-up of {path} answered {response.status_code}")
+
+
+def load_example(example):
+    with dash_globals_restored(example.path):
+        app = import_app(example.path, example.key)
+        debug = _configure(app, example)
+        warm_up(app.server)
+    return MountedExample(example, app, debug, callback_infos(app))
+
+
+def load_examples(lessons):
+    mounted = {}
+    for lesson in lessons:
+        for example in lesson.examples:
+            mounted[example.key] = load_example(example)
+    return MappingProxyType(mounted)
+
+
+def mount_examples(site, mounted):
+    """Route each example's URL prefix to its own server, and share its bundles."""
+    site.server.wsgi_app = DispatcherMiddleware(
+        site.server.wsgi_app,
+        {item.example.url.rstrip("/"): item.app.server for item in mounted.values()},
+    )
+    for item in mounted.values():
+        for namespace, paths in item.app.registered_paths.items():
+            site.registered_paths[namespace].update(paths)

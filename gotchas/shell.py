@@ -1,0 +1,60 @@
+"""The frame around every page: navbar, lesson sidebar and the page itself."""
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import Input, Output, State, clientside_callback, html
+
+
+def sidebar(lessons):
+    links = [
+        dbc.NavLink(
+            [html.Span(f"{lesson.order}.", className="lesson-number"), " ", lesson.title],
+            href=lesson.url,
+            active="exact",
+        )
+        for lesson in lessons
+    ]
+    return html.Nav(
+        [html.H2("Lessons", className="h6 text-uppercase text-body-secondary"), dbc.Nav(links, vertical=True, pills=True)],
+        className="sidebar",
+        **{"aria-label": "Lessons"},
+    )
+
+
+def shell(lessons):
+    return html.Div(
+        [
+            html.A("Skip to content", href="#main", className="visually-hidden-focusable"),
+            dbc.Navbar(
+                dbc.Container(
+                    [
+                        dbc.NavbarBrand("Callback Gotchas", href="/"),
+                        dbc.NavbarToggler(id="navbar-toggler"),
+                        dbc.Collapse(sidebar(lessons), id="navbar-lessons", navbar=True, className="d-lg-none"),
+                    ],
+                    fluid=True,
+                ),
+                color="dark",
+                dark=True,
+                className="mb-3",
+            ),
+            dbc.Container(
+                dbc.Row(
+                    [
+                        dbc.Col(sidebar(lessons), lg=3, xl=2, className="d-none d-lg-block"),
+                        dbc.Col(html.Main(dash.page_container, id="main"), lg=9, xl=10),
+                    ]
+                ),
+                fluid=True,
+            ),
+        ]
+    )
+
+
+clientside_callback(
+    "function (clicks, open) { return clicks ? !open : open; }",
+    Output("navbar-lessons", "is_open"),
+    Input("navbar-toggler", "n_clicks"),
+    State("navbar-lessons", "is_open"),
+    prevent_initial_call=True,
+)

@@ -1,0 +1,43 @@
+"""Two callbacks may share an Output when each marks it allow_duplicate=True."""
+
+from dash import Dash, Input, Output, callback, dcc, html
+
+app = Dash(__name__)
+
+app.layout = html.Div(
+    [
+        html.Button("Say hello", id="hello"),
+        html.Button("Say goodbye", id="goodbye"),
+        html.P("Nobody has spoken yet.", id="message"),
+        dcc.Input(id="name", placeholder="Type your name"),
+        html.P(id="greeting"),
+    ]
+)
+
+
+# allow_duplicate needs prevent_initial_call=True (or "initial_duplicate").
+@callback(
+    Output("message", "children", allow_duplicate=True),
+    Input("hello", "n_clicks"),
+    prevent_initial_call=True,
+)
+def say_hello(n_clicks):
+    return f"Hello! (hello clicked {n_clicks}x)"
+
+
+@callback(
+    Output("message", "children", allow_duplicate=True),
+    Input("goodbye", "n_clicks"),
+    prevent_initial_call=True,
+)
+def say_goodbye(n_clicks):
+    return f"Goodbye! (goodbye clicked {n_clicks}x)"
+
+
+@callback(Output("greeting", "children"), Input("name", "value"))
+def greet(name):
+    return f"Nice to meet you, {name}." if name else "Who are you?"
+
+
+if __name__ == "__main__":
+    app.run(debug=True)
