@@ -5,7 +5,9 @@ import os
 from dash import Dash
 
 from gotchas.catalog import EXAMPLES, LESSONS
+from gotchas.guards import guard
 from gotchas.mounting import mount_examples, warm_up
+from gotchas.routes import add_routes
 from gotchas.shell import shell
 
 app = Dash(
@@ -17,6 +19,8 @@ app = Dash(
 )
 app.layout = shell(LESSONS)
 mount_examples(app, EXAMPLES)
+add_routes(app.server, EXAMPLES)
+guard(app)
 warm_up(app.server)
 server = app.server
 

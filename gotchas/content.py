@@ -127,7 +127,9 @@ def load_lesson(path):
     meta = post.metadata
     unknown = sorted(set(meta) - FIELDS)
     if unknown:
-        raise LessonError(path, unknown[0], f"is not a lesson field (known: {', '.join(sorted(FIELDS))})")
+        raise LessonError(
+            path, unknown[0], f"is not a lesson field (known: {', '.join(sorted(FIELDS))})"
+        )
     slug = _field(meta, path, "slug", str)
     if not SLUG.match(slug) or slug != path.parent.name:
         raise LessonError(path, "slug", f"'{slug}' must be kebab-case and match its folder name")

@@ -33,7 +33,11 @@ def firing_log(mounted):
                 id=log_id("log", example),
                 className="fire-log",
                 role="log",
-                **{"aria-live": "polite", "aria-label": f"Callbacks run by {example.name}.py"},
+                **{
+                    "aria-live": "polite",
+                    "aria-label": f"Callbacks run by {example.name}.py",
+                    "data-example": example.key,
+                },
             ),
         ],
         className="fire-log-panel",

@@ -47,5 +47,7 @@ def _runs(source, language):
 
 
 def code_block(source, language="python", **pre_props):
-    spans = [html.Span(text, className=css) if css else text for css, text in _runs(source, language)]
+    spans = [
+        html.Span(text, className=css) if css else text for css, text in _runs(source, language)
+    ]
     return html.Pre(html.Code(spans), className="highlight", **pre_props)

@@ -74,7 +74,9 @@ def _header(lesson):
     badges = [dbc.Badge(f"Verified on Dash {lesson.tested_with}", color="info", className="me-1")]
     if lesson.original:
         badges.append(
-            dbc.Badge(f"Original gotcha {lesson.original} of 6", color="secondary", className="me-1")
+            dbc.Badge(
+                f"Original gotcha {lesson.original} of 6", color="secondary", className="me-1"
+            )
         )
     changes = [
         html.Li([html.Strong(f"Dash {change.version}: "), change.note]) for change in lesson.changes

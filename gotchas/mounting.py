@@ -23,6 +23,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
 from .content import LESSONS_DIR
+from .guards import guard
 from .isolation import ExampleError, dash_globals_restored, import_app
 from .run_settings import run_settings
 
@@ -146,6 +147,7 @@ def _configure(app, example):
         dev_tools_disable_version_check=True,
         dev_tools_prune_errors=False,
     )
+    guard(app)
     if debug:
         _safe_errors(app, example)
     app.renderer = f"var renderer = new DashRenderer({hooks_to_js_object(PROBE_HOOKS)});"

@@ -5,7 +5,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, clientside_callback, html
 
 
-def sidebar(lessons):
+def sidebar(lessons, css_class="sidebar"):
     links = [
         dbc.NavLink(
             [html.Span(f"{lesson.order}.", className="lesson-number"), " ", lesson.title],
@@ -15,8 +15,11 @@ def sidebar(lessons):
         for lesson in lessons
     ]
     return html.Nav(
-        [html.H2("Lessons", className="h6 text-uppercase text-body-secondary"), dbc.Nav(links, vertical=True, pills=True)],
-        className="sidebar",
+        [
+            html.H2("Lessons", className="h6 text-uppercase text-body-secondary"),
+            dbc.Nav(links, vertical=True, pills=True),
+        ],
+        className=css_class,
         **{"aria-label": "Lessons"},
     )
 
@@ -30,12 +33,17 @@ def shell(lessons):
                     [
                         dbc.NavbarBrand("Callback Gotchas", href="/"),
                         dbc.NavbarToggler(id="navbar-toggler"),
-                        dbc.Collapse(sidebar(lessons), id="navbar-lessons", navbar=True, className="d-lg-none"),
+                        dbc.Collapse(
+                            html.Div(sidebar(lessons, "navbar-sidebar"), className="d-lg-none"),
+                            id="navbar-lessons",
+                            navbar=True,
+                        ),
                     ],
                     fluid=True,
                 ),
                 color="dark",
                 dark=True,
+                expand="lg",
                 className="mb-3",
             ),
             dbc.Container(

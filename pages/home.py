@@ -10,7 +10,9 @@ dash.register_page(__name__, path="/", title="Callback Gotchas", order=0)
 def _lesson_item(lesson):
     return dbc.ListGroupItem(
         [
-            html.H2([f"{lesson.order}. ", html.A(lesson.title, href=lesson.url)], className="h5 mb-1"),
+            html.H2(
+                [f"{lesson.order}. ", html.A(lesson.title, href=lesson.url)], className="h5 mb-1"
+            ),
             html.P(lesson.summary, className="mb-0"),
         ]
     )

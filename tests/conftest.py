@@ -1,0 +1,94 @@
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """The real site under gunicorn, as the Procfile runs it, on a free loopback port."""
+
+    def __init__(self, workers=2, threads=4, preload=True, wait=True):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(
+            [
+                sys.executable, "-m", "gunicorn", "app:server",
+                "--workers", str(workers), "--threads", str(threads),
+                "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning",
+                *(["--preload"] if preload else []),
+            ],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            start_new_session=True,
+        )
+        if wait:
+            self.wait_until_listening()
+
+    def wait_until_listening(self, timeout=90):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"server exited with {self.process.returncode}")
+            with socket.socket() as sock:
+                if sock.connect_ex(("127.0.0.1", self.port)) == 0:
+                    return
+            time.sleep(0.05)
+        raise TimeoutError("server did not start listening")
+
+    def stop(self):
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="session")
+def site():
+    server = Server(workers=2, threads=4)
+    # Listening is not enough: wait until a worker answers a page.
+    deadline = time.monotonic() + 90
+    while requests.get(server.url + "/", timeout=30).status_code != 200:
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def site_app():
+    """The site imported in this process, for checks that need no browser."""
+    sys.path.insert(0, str(ROOT))
+    import app
+
+    return app
