@@ -10,7 +10,8 @@ from pathlib import Path
 
 import frontmatter
 
-LESSONS_DIR = Path(__file__).resolve().parent.parent / "lessons"
+REPO_ROOT = Path(__file__).resolve().parent.parent
+LESSONS_DIR = REPO_ROOT / "lessons"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EXAMPLE_NAME = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
 VERSION = re.compile(r"^\d+\.\d+(?:\.\d+)?$")

@@ -22,12 +22,11 @@ from flask import Response, redirect
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
-from .content import LESSONS_DIR
+from .content import REPO_ROOT
 from .guards import guard
 from .isolation import ExampleError, dash_globals_restored, import_app
 from .run_settings import run_settings
 
-REPO_ROOT = LESSONS_DIR.parent
 SHARED_SUITES = "/_dash-component-suites/"
 SUITES_ENDPOINT = "/_dash-component-suites/<string:package_name>/<path:fingerprinted_path>"
 PROBE_URL = "/assets/example/probe.js"

@@ -36,9 +36,18 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
             [
-                sys.executable, "-m", "gunicorn", "app:server",
-                "--workers", str(workers), "--threads", str(threads),
-                "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning",
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "app:server",
+                "--workers",
+                str(workers),
+                "--threads",
+                str(threads),
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--log-level",
+                "warning",
                 *(["--preload"] if preload else []),
             ],
             cwd=ROOT,

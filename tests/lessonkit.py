@@ -7,11 +7,11 @@ from playwright.sync_api import expect
 # Runs in every frame; only the top window (the site itself) records errors.
 SITE_ERRORS_SCRIPT = """
 if (window === window.top) {
-  window.__siteErrors = [];
+  const errors = (window.__siteErrors = []);
   const original = console.error.bind(console);
-  console.error = (...args) => { window.__siteErrors.push(args.map(String).join(' ')); original(...args); };
-  window.addEventListener('error', (e) => window.__siteErrors.push('uncaught: ' + e.message));
-  window.addEventListener('unhandledrejection', (e) => window.__siteErrors.push('rejection: ' + e.reason));
+  console.error = (...args) => { errors.push(args.map(String).join(' ')); original(...args); };
+  window.addEventListener('error', (e) => errors.push('uncaught: ' + e.message));
+  window.addEventListener('unhandledrejection', (e) => errors.push('rejection: ' + e.reason));
 }
 """
 

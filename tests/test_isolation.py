@@ -1,0 +1,92 @@
+"""Each mounted example serves exactly its own callbacks and layout, whatever the load order."""
+
+import itertools
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+
+from gotchas.content import Example, load_lessons
+from gotchas.isolation import ExampleError
+from gotchas.mounting import load_example
+
+FIXTURES = ROOT / "tests" / "fixtures" / "examples"
+MIXED_STYLES = ["app_style", "global_style", "clientside_global"]
+
+
+def dump(pairs):
+    """What each example serves when loaded, in this order, into one fresh process."""
+    args = [f"{key}={path}" for key, path in pairs]
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "dump_examples.py"), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def lesson_examples():
+    return [(e.key, e.path) for lesson in load_lessons() for e in lesson.examples]
+
+
+def fixture(name):
+    return (f"fixtures/{name}", FIXTURES / f"{name}.py")
+
+
+def outputs(served):
+    return sorted(dep["output"] for dep in served["dependencies"])
+
+
+def test_lesson_examples_serve_the_same_in_any_order():
+    pairs = lesson_examples()
+    solo = {}
+    for pair in pairs:
+        solo.update(dump([pair]))
+    assert dump(pairs) == solo
+    assert dump(list(reversed(pairs))) == solo
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(MIXED_STYLES)))
+def test_app_callback_global_callback_and_clientside_stay_apart(order):
+    served = dump([fixture(name) for name in order])
+    assert outputs(served["fixtures/app_style"]) == ["a-out.children"]
+    assert outputs(served["fixtures/global_style"]) == ["b-out.children"]
+    assert outputs(served["fixtures/clientside_global"]) == ["c-out.children"]
+
+
+def test_the_site_serves_each_example_its_own_callbacks(site_app):
+    client = site_app.server.test_client()
+    site_outputs = {dep["output"] for dep in client.get("/_dash-dependencies").get_json()}
+    for key, _ in lesson_examples():
+        mounted = site_app.EXAMPLES[key]
+        expected = [spec["output"] for spec in mounted.app._callback_list]
+        served = client.get(f"/examples/{key}/_dash-dependencies").get_json()
+        assert [dep["output"] for dep in served] == expected
+        layout = client.get(f"/examples/{key}/_dash-layout").get_json()
+        own_server = mounted.app.server.test_client()
+        assert layout == own_server.get("/_dash-layout").get_json()
+        assert layout["props"]["children"], key
+        # Example callbacks never reach the site's own list.
+        assert site_outputs.isdisjoint(expected)
+
+
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("registers_page", "may not call dash.register_page"),
+        ("two_apps", "exactly one Dash app"),
+        ("own_hooks", "may not set renderer hooks"),
+    ],
+)
+def test_examples_that_break_the_rules_fail_loudly(name, message):
+    key, path = fixture(name)
+    with pytest.raises(ExampleError, match=message):
+        load_example(Example("fixtures", name, name, path))
+    import dash
+
+    assert "sneaky" not in dash.page_registry
