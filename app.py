@@ -16,6 +16,9 @@ app = Dash(
     title="Callback Gotchas",
     assets_path_ignore=["example"],
     update_title=None,
+    # Lesson pages arrive after load. Without this, Dash would also ship every
+    # page's layout in the index as a validation layout: 120 kB per lesson.
+    suppress_callback_exceptions=True,
 )
 app.layout = shell(LESSONS)
 mount_examples(app, EXAMPLES)
