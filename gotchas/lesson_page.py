@@ -31,7 +31,13 @@ def _source(example):
                 ],
                 className="source-actions",
             ),
-            code_block(example.source, "python", id=code_id, tabIndex=0),
+            code_block(
+                example.source,
+                "python",
+                id=code_id,
+                tabIndex=0,
+                **{"data-source": example.key, "aria-label": f"Source of {example.path.name}"},
+            ),
         ],
         open=True,
         className="example-source",
@@ -58,7 +64,8 @@ def example_card(mounted):
                 className="d-flex flex-wrap align-items-center gap-1",
             ),
             html.Iframe(
-                src=example.url,
+                # assets/40-example-frames.js sets src, one frame at a time.
+                **{"data-src": example.url},
                 title=f"Live example {example.path.name}: {example.caption}",
                 className="example-frame",
                 id={"type": "example-frame", "example": example.key},

@@ -83,24 +83,44 @@ def callback_infos(app):
     return tuple(infos)
 
 
-def _frame_index(app, example):
-    own = app.config.requests_pathname_prefix + "_dash-component-suites/"
-    probe = Path(REPO_ROOT / "assets/example/probe.js").stat().st_mtime_ns
-    tag = f'<script src="{PROBE_URL}?m={probe}" data-example="{example.key}"></script>'
+def _wrap_index(app, change):
+    """Let `change` edit the index parts (scripts, css, ...) before Dash renders them."""
     original = app.interpolate_index
 
     def interpolate_index(**parts):
-        parts["scripts"] = parts["scripts"].replace(own, SHARED_SUITES) + "\n" + tag
-        parts["css"] = parts["css"].replace(own, SHARED_SUITES)
-        return original(**parts)
+        return original(**change(parts))
 
     app.interpolate_index = interpolate_index
 
+
+def share_bundles(app):
+    """Point the example's bundle URLs at the site's copy, so every frame shares one cache."""
+    own = app.config.requests_pathname_prefix + "_dash-component-suites/"
+
+    def shared(parts):
+        parts["scripts"] = parts["scripts"].replace(own, SHARED_SUITES)
+        parts["css"] = parts["css"].replace(own, SHARED_SUITES)
+        return parts
+
+    _wrap_index(app, shared)
+
     def shared_suite(package_name, fingerprinted_path):
-        # Bundles the renderer asks for at run time (plotly.js) come from the shared copy too.
+        # What the renderer asks for later (plotly.js for graphs) comes from the shared copy too.
         return redirect(f"{SHARED_SUITES}{package_name}/{fingerprinted_path}", code=308)
 
     app.server.view_functions[SUITES_ENDPOINT] = shared_suite
+
+
+def _inject_probe(app, example):
+    version = (REPO_ROOT / "assets/example/probe.js").stat().st_mtime_ns
+    tag = f'<script src="{PROBE_URL}?m={version}" data-example="{example.key}"></script>'
+
+    def with_probe(parts):
+        parts["scripts"] += "\n" + tag
+        return parts
+
+    _wrap_index(app, with_probe)
+    app.renderer = f"var renderer = new DashRenderer({hooks_to_js_object(PROBE_HOOKS)});"
 
 
 def _public_traceback(error, example):
@@ -149,8 +169,8 @@ def _configure(app, example):
     guard(app)
     if debug:
         _safe_errors(app, example)
-    app.renderer = f"var renderer = new DashRenderer({hooks_to_js_object(PROBE_HOOKS)});"
-    _frame_index(app, example)
+    _inject_probe(app, example)
+    share_bundles(app)
     return debug
 
 

@@ -4,10 +4,11 @@ import re
 
 from playwright.sync_api import expect
 
-# Runs in every frame; only the top window (the site itself) records errors.
+# Runs in every frame: each window records its own console errors, so the
+# site's (the top window) are told apart from each framed example's.
 SITE_ERRORS_SCRIPT = """
-if (window === window.top) {
-  const errors = (window.__siteErrors = []);
+{
+  const errors = (window.__consoleErrors = []);
   const original = console.error.bind(console);
   console.error = (...args) => { errors.push(args.map(String).join(' ')); original(...args); };
   window.addEventListener('error', (e) => errors.push('uncaught: ' + e.message));
@@ -26,9 +27,20 @@ def open_lesson(page, base_url, slug):
 def example(page, key):
     """The framed example's document, e.g. example(page, 'duplicate-outputs/broken')."""
     lesson, name = key.split("/")
-    frame = page.frame_locator(f'iframe[src="/examples/{lesson}/{name}/"]')
-    expect(frame.locator("#react-entry-point")).to_be_attached()
+    selector = f'iframe[data-src="/examples/{lesson}/{name}/"]'
+    # Frames load one after another (assets/40-example-frames.js): wait for this one's turn.
+    expect(page.locator(selector)).to_have_attribute("data-loaded", "true", timeout=60_000)
+    frame = page.frame_locator(selector)
+    expect(frame.locator("#react-entry-point > *").first).to_be_attached()
     return frame
+
+
+def wait_for_all_frames(page):
+    page.wait_for_function(
+        "document.querySelectorAll('iframe.example-frame:not([data-loaded])').length === 0",
+        timeout=60_000,
+    )
+    page.wait_for_timeout(300)
 
 
 def log_panel(page, key):
@@ -53,7 +65,13 @@ def expect_log_count(page, key, count):
 
 
 def site_errors(page):
-    return page.evaluate("window.__siteErrors || []")
+    return page.evaluate("window.__consoleErrors")
+
+
+def frame_errors(page, key):
+    """Console errors inside one framed example."""
+    frame = next(f for f in page.frames if f.url.endswith(f"/examples/{key}/"))
+    return frame.evaluate("window.__consoleErrors")
 
 
 def settle(page, ms=600):

@@ -1,7 +1,17 @@
 """duplicate-outputs: every claim of the lesson, shown in real Chromium on the pinned Dash."""
 
 import pytest
-from lessonkit import example, expect_log_count, log_entries, open_lesson, settle, site_errors
+from dash import Dash, Input, Output, html
+from dash.exceptions import DuplicateCallback
+from lessonkit import (
+    example,
+    expect_log_count,
+    frame_errors,
+    log_entries,
+    open_lesson,
+    settle,
+    site_errors,
+)
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -47,6 +57,63 @@ def test_with_dev_tools_off_the_last_registered_function_answers_both(lesson):
         ("greet", "name.value", "updated"),
     ]
     expect(frame.get_by_text("Duplicate callback outputs")).to_have_count(0)
+    assert frame_errors(lesson, f"{SLUG}/broken_quiet") == []
+
+
+def test_the_browser_keeps_both_callbacks_the_server_keeps_the_last(site_app):
+    broken = site_app.EXAMPLES[f"{SLUG}/broken_quiet"].app
+    served = broken.server.test_client().get("/_dash-dependencies").get_json()
+    assert [dep["output"] for dep in served].count("message.children") == 2
+    assert broken.callback_map["message.children"]["callback"].__name__ == "say_goodbye"
+
+
+def test_allow_duplicate_gives_each_callback_its_own_key(site_app):
+    app = site_app.EXAMPLES[f"{SLUG}/fixed_allow_duplicate"].app
+    keys = [spec["output"] for spec in app._callback_list if spec["output"] != "greeting.children"]
+    assert len(keys) == 2 and len(set(keys)) == 2
+    assert all(key.startswith("message.children@") for key in keys)
+    assert {app.callback_map[key]["callback"].__name__ for key in keys} == {
+        "say_hello",
+        "say_goodbye",
+    }
+
+
+def test_allow_duplicate_without_prevent_initial_call_is_refused_at_declaration():
+    app = Dash(__name__)
+    app.layout = html.Div([html.Button(id="a"), html.P(id="out")])
+    with pytest.raises(DuplicateCallback, match="allow_duplicate requires prevent_initial_call"):
+
+        @app.callback(Output("out", "children", allow_duplicate=True), Input("a", "n_clicks"))
+        def update(n_clicks):
+            return n_clicks
+
+
+def test_initial_duplicate_runs_both_on_load(lesson):
+    key = f"{SLUG}/initial_duplicate"
+    frame = example(lesson, key)
+    expect(frame.locator("#plan-status")).to_have_text("Plan loaded (0 reloads)")
+    expect(frame.locator("#budget-status")).to_have_text("Budget loaded (0 reloads)")
+    expect_log_count(lesson, key, 2)
+    assert sorted(log_entries(lesson, key)) == [
+        ("load_budget", "initial call", "updated"),
+        ("load_plan", "initial call", "updated"),
+    ]
+    frame.get_by_role("button", name="Reload the budget").click()
+    expect(frame.locator("#last-update")).to_have_text("Last update: budget")
+    frame.get_by_role("button", name="Reload the plan").click()
+    expect(frame.locator("#last-update")).to_have_text("Last update: plan")
+
+
+def test_the_old_timestamp_advice_still_works(lesson):
+    key = f"{SLUG}/old_timestamp"
+    frame = example(lesson, key)
+    frame.get_by_role("button", name="Say goodbye").click()
+    expect(frame.locator("#message")).to_have_text("Goodbye!")
+    frame.get_by_role("button", name="Say hello").click()
+    expect(frame.locator("#message")).to_have_text("Hello!")
+    frame.get_by_role("button", name="Say goodbye").click()
+    expect(frame.locator("#message")).to_have_text("Goodbye!")
+    assert [entry[0] for entry in log_entries(lesson, key)] == ["speak"] * 3
 
 
 def test_fix_with_triggered_id(lesson):

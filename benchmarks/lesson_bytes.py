@@ -1,0 +1,119 @@
+"""Bytes a lesson page transfers with a cold cache: shared example bundles vs one copy per frame.
+
+Starts the site twice in this run (as built, and with bundle sharing switched
+off as the baseline), loads the same lesson in a fresh Chromium profile for
+each, and sums what the network delivered for the page and all its frames.
+
+Usage: python benchmarks/lesson_bytes.py [lesson-slug]
+"""
+
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve(*flags):
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "benchmarks" / "serve.py"), str(port), *flags],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(300):
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return process, f"http://127.0.0.1:{port}"
+        time.sleep(0.1)
+    raise TimeoutError("server did not start")
+
+
+def measure(browser, url):
+    context = browser.new_context()  # a fresh profile: nothing cached
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    urls, sizes, cached = {}, {}, set()
+
+    def sent(event):
+        urls[event["requestId"]] = event["request"]["url"]
+
+    def finished(event):
+        sizes[event["requestId"]] = event["encodedDataLength"]
+
+    cdp.on("Network.requestWillBeSent", sent)
+    cdp.on("Network.requestServedFromCache", lambda event: cached.add(event["requestId"]))
+    cdp.on("Network.loadingFinished", finished)
+    page.goto(url)
+    page.locator("iframe.example-frame").first.wait_for()
+    page.wait_for_function(
+        "document.querySelectorAll('iframe.example-frame:not([data-loaded])').length === 0",
+        timeout=120_000,
+    )
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    context.close()
+    fetched = [rid for rid in sizes if rid not in cached]
+    bundles = [rid for rid in fetched if "_dash-component-suites" in urls.get(rid, "")]
+    return {
+        "bytes": sum(sizes[rid] for rid in fetched),
+        "requests": len(fetched),
+        "bundle_requests": len(bundles),
+        "bundle_bytes": sum(sizes[rid] for rid in bundles),
+    }
+
+
+def main():
+    slug = sys.argv[1] if len(sys.argv) > 1 else "duplicate-outputs"
+    results = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        for label, flags in [
+            ("baseline: bundles per frame", ["--no-shared-bundles"]),
+            ("shared bundles", []),
+        ]:
+            process, base = serve(*flags)
+            try:
+                results[label] = measure(browser, f"{base}/lessons/{slug}")
+            finally:
+                process.terminate()
+                process.wait()
+        browser.close()
+    print(f"Lesson /lessons/{slug}, cold cache")
+    print("(fetched from the network; the browser's cache hits are not counted)")
+    print(f"{'':30} {'bytes':>12} {'requests':>9} {'bundle reqs':>12} {'bundle bytes':>13}")
+    for label, r in results.items():
+        print(
+            f"{label:30} {r['bytes']:>12,} {r['requests']:>9} {r['bundle_requests']:>12} "
+            f"{r['bundle_bytes']:>13,}"
+        )
+    base, shared = results.values()
+    print(
+        f"shared / baseline bytes: {shared['bytes'] / base['bytes']:.3f} "
+        f"({base['bytes'] / shared['bytes']:.1f}x fewer bytes)"
+    )
+
+
+if __name__ == "__main__":
+    main()

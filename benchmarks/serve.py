@@ -1,0 +1,18 @@
+"""Serve the site for a benchmark, optionally with one optimisation switched off.
+
+Usage: python benchmarks/serve.py PORT [--no-shared-bundles] [--no-probe]
+"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import gotchas.mounting as mounting  # noqa: E402
+
+if "--no-shared-bundles" in sys.argv:
+    mounting.share_bundles = lambda app: None
+
+import app  # noqa: E402
+
+app.app.run(host="127.0.0.1", port=int(sys.argv[1]), debug=False, threaded=True)

@@ -1,0 +1,65 @@
+"""Every page: no console error from the site, no dead internal link, no foreign host."""
+
+from urllib.parse import urljoin, urlparse
+
+import pytest
+import requests
+from lessonkit import SITE_ERRORS_SCRIPT, site_errors, wait_for_all_frames
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+def test_every_page_is_clean(page, site):
+    page.add_init_script(SITE_ERRORS_SCRIPT)
+    foreign, failed = [], []
+    page.on(
+        "request",
+        lambda r: (
+            urlparse(r.url).scheme in ("http", "https")
+            and urlparse(r.url).hostname not in LOOPBACK
+            and foreign.append(r.url)
+        ),
+    )
+    page.on("response", lambda r: r.status >= 400 and failed.append((r.status, r.url)))
+
+    queue, seen, links = ["/"], set(), set()
+    problems = []
+    while queue:
+        path = queue.pop(0)
+        if path in seen:
+            continue
+        seen.add(path)
+        page.goto(site + path)
+        expect(page.locator("#main h1").first).to_be_visible()
+        wait_for_all_frames(page)
+        problems += [(path, error) for error in site_errors(page)]
+        for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
+            url = urlparse(urljoin(site + path, href))
+            if url.hostname not in LOOPBACK:
+                problems.append((path, f"external link {href}"))
+            elif url.path.startswith(("/lessons/", "/")) and not url.path.startswith("/examples/"):
+                queue.append(url.path)
+            links.add(url.path)
+
+    dead = [
+        link for link in sorted(links) if requests.get(site + link, timeout=30).status_code != 200
+    ]
+    assert {"/", "/lessons/duplicate-outputs"} <= seen
+    assert any(link.startswith("/examples/") and link.endswith(".py") for link in links)
+    assert problems == []
+    assert dead == []
+    assert foreign == []
+    assert failed == []
+
+
+def test_unknown_pages_get_a_helpful_404(page, site):
+    page.add_init_script(SITE_ERRORS_SCRIPT)
+    response = page.goto(site + "/lessons/no-such-lesson")
+    assert response.status == 404
+    expect(page.locator("h1")).to_have_text("We could not find that page")
+    expect(
+        page.get_by_role("main").get_by_role("link", name="One output, one callback")
+    ).to_be_visible()
+    assert site_errors(page) == []
