@@ -67,7 +67,8 @@ def example_card(mounted):
                 # assets/40-example-frames.js sets src, one frame at a time.
                 **{"data-src": example.url},
                 title=f"Live example {example.path.name}: {example.caption}",
-                className="example-frame",
+                # Dash's dev-tools panel needs room of its own below the app.
+                className="example-frame with-dev-tools" if mounted.debug else "example-frame",
                 id={"type": "example-frame", "example": example.key},
             ),
             dbc.CardBody([firing_log(mounted), _source(example)]),
@@ -94,7 +95,8 @@ def _header(lesson):
             html.P(lesson.summary, className="lead"),
             html.Div(badges, className="mb-2"),
             html.Details(
-                [html.Summary("What changed, and when"), html.Ul(changes)], className="changes"
+                [html.Summary("What changed, and when"), html.Ul(changes, className="mt-2")],
+                className="changes mb-4",
             )
             if changes
             else None,
