@@ -7,46 +7,10 @@ each, and sums what the network delivered for the page and all its frames.
 Usage: python benchmarks/lesson_bytes.py [lesson-slug]
 """
 
-import socket
-import subprocess
 import sys
-import time
-from pathlib import Path
 
+from harness import launch, serve, wait_for_frames
 from playwright.sync_api import sync_playwright
-
-ROOT = Path(__file__).resolve().parent.parent
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def serve(*flags):
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, str(ROOT / "benchmarks" / "serve.py"), str(port), *flags],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(300):
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                return process, f"http://127.0.0.1:{port}"
-        time.sleep(0.1)
-    raise TimeoutError("server did not start")
 
 
 def measure(browser, url):
@@ -66,11 +30,7 @@ def measure(browser, url):
     cdp.on("Network.requestServedFromCache", lambda event: cached.add(event["requestId"]))
     cdp.on("Network.loadingFinished", finished)
     page.goto(url)
-    page.locator("iframe.example-frame").first.wait_for()
-    page.wait_for_function(
-        "document.querySelectorAll('iframe.example-frame:not([data-loaded])').length === 0",
-        timeout=120_000,
-    )
+    wait_for_frames(page)
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
     context.close()
@@ -88,7 +48,7 @@ def main():
     slug = sys.argv[1] if len(sys.argv) > 1 else "duplicate-outputs"
     results = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = launch(p)
         for label, flags in [
             ("baseline: bundles per frame", ["--no-shared-bundles"]),
             ("shared bundles", []),

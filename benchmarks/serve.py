@@ -12,6 +12,8 @@ import gotchas.mounting as mounting  # noqa: E402
 
 if "--no-shared-bundles" in sys.argv:
     mounting.share_bundles = lambda app: None
+if "--no-probe" in sys.argv:
+    mounting._inject_probe = lambda app, example: None
 
 import app  # noqa: E402
 

@@ -164,3 +164,18 @@ def load_lessons(root=LESSONS_DIR):
         if orders.count(lesson.order) > 1:
             raise LessonError(lesson.path, "order", f"{lesson.order} is used by another lesson")
     return tuple(sorted(lessons, key=lambda lesson: lesson.order))
+
+
+ORIGINAL_SECTION = "The original page's six"
+MORE_SECTION = "More gotchas"
+
+
+def sections(lessons):
+    """(heading, lessons) pairs: the old docs page's six in its order, then the rest."""
+    original = sorted((lsn for lsn in lessons if lsn.original), key=lambda lsn: lsn.original)
+    more = [lsn for lsn in lessons if not lsn.original]
+    return [
+        (title, items)
+        for title, items in ((ORIGINAL_SECTION, original), (MORE_SECTION, more))
+        if items
+    ]

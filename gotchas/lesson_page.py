@@ -3,9 +3,9 @@
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from .firing_log import firing_log
 from .highlight import code_block
 from .markdown import render_markdown
+from .sandbox import compare, sandbox
 
 ROLE_LABELS = {"broken": ("Broken", "danger"), "fixed": ("Fixed", "success")}
 
@@ -71,7 +71,7 @@ def example_card(mounted):
                 className="example-frame with-dev-tools" if mounted.debug else "example-frame",
                 id={"type": "example-frame", "example": example.key},
             ),
-            dbc.CardBody([firing_log(mounted), _source(example)]),
+            dbc.CardBody([sandbox(mounted), _source(example)]),
         ],
         className="example-card h-100",
         id={"type": "example", "example": example.key},
@@ -115,6 +115,7 @@ def lesson_layout(lesson, mounted):
         [
             _header(lesson),
             html.Section([html.H2("Broken and fixed, side by side", className="h4"), _cards(pair)]),
+            compare(lesson),
             html.Section(render_markdown(lesson.body), className="lesson-body"),
             html.Section([html.H2("More to try", className="h4"), _cards(more)]) if more else None,
         ],

@@ -11,6 +11,7 @@ only changes how it is delivered:
   with repository-relative paths, never the server's directories.
 """
 
+import json
 import logging
 import traceback
 from dataclasses import dataclass
@@ -49,6 +50,13 @@ class CallbackInfo:
     inputs: tuple
     state: tuple
     clientside: bool
+    prevent_initial_call: bool
+    shared: int  # how many callbacks write this very output (more than 1 is the bug)
+
+    @property
+    def key(self):
+        """How the sandbox tells callbacks apart: two may share an output, not inputs too."""
+        return f"{self.output}|{','.join(self.inputs)}"
 
 
 @dataclass(frozen=True)
@@ -60,10 +68,17 @@ class MountedExample:
 
 
 def _dependency_ids(deps):
-    return tuple(f"{dep['id']}.{dep['property']}" for dep in deps)
+    # The renderer's spelling: pattern-matching ids as compact JSON with sorted keys.
+    def spell(dep_id):
+        if isinstance(dep_id, dict):
+            return json.dumps(dep_id, sort_keys=True, separators=(",", ":"))
+        return dep_id
+
+    return tuple(f"{spell(dep['id'])}.{dep['property']}" for dep in deps)
 
 
 def callback_infos(app):
+    outputs = [spec["output"] for spec in app._callback_list]
     infos = []
     for spec in app._callback_list:
         clientside = spec.get("clientside_function")
@@ -78,6 +93,8 @@ def callback_infos(app):
                 inputs=_dependency_ids(spec["inputs"]),
                 state=_dependency_ids(spec["state"]),
                 clientside=bool(clientside),
+                prevent_initial_call=bool(spec.get("prevent_initial_call")),
+                shared=outputs.count(spec["output"]) if outputs.count(spec["output"]) > 1 else 0,
             )
         )
     return tuple(infos)

@@ -4,9 +4,11 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, clientside_callback, html
 
+from .content import sections
 
-def sidebar(lessons, css_class="sidebar"):
-    links = [
+
+def _links(lessons):
+    return [
         dbc.NavLink(
             [html.Span(f"{lesson.order}.", className="lesson-number"), " ", lesson.title],
             href=lesson.url,
@@ -14,14 +16,14 @@ def sidebar(lessons, css_class="sidebar"):
         )
         for lesson in lessons
     ]
-    return html.Nav(
-        [
-            html.H2("Lessons", className="h6 text-uppercase text-body-secondary"),
-            dbc.Nav(links, vertical=True, pills=True),
-        ],
-        className=css_class,
-        **{"aria-label": "Lessons"},
-    )
+
+
+def sidebar(lessons, css_class="sidebar"):
+    parts = []
+    for heading, items in sections(lessons):
+        parts.append(html.H2(heading, className="h6 text-uppercase text-body-secondary mt-2"))
+        parts.append(dbc.Nav(_links(items), vertical=True, pills=True))
+    return html.Nav(parts, className=css_class, **{"aria-label": "Lessons"})
 
 
 def shell(lessons):

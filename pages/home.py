@@ -3,17 +3,43 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from gotchas.catalog import LESSONS
+from gotchas.content import ORIGINAL_SECTION, sections
 
 dash.register_page(__name__, path="/", title="Callback Gotchas", order=0)
 
 
 def _lesson_item(lesson):
+    badge = (
+        dbc.Badge(f"Original gotcha {lesson.original} of 6", color="secondary", className="ms-2")
+        if lesson.original
+        else None
+    )
     return dbc.ListGroupItem(
         [
-            html.H2(
-                [f"{lesson.order}. ", html.A(lesson.title, href=lesson.url)], className="h5 mb-1"
+            html.H3(
+                [f"{lesson.order}. ", html.A(lesson.title, href=lesson.url), badge],
+                className="h5 mb-1",
             ),
             html.P(lesson.summary, className="mb-0"),
+        ]
+    )
+
+
+def _section(heading, lessons):
+    intro = (
+        html.P(
+            "An old page of the Dash documentation listed six callback gotchas. Some are "
+            "still true, some changed, one is history. Here they are, checked on today's Dash.",
+            className="text-body-secondary",
+        )
+        if heading == ORIGINAL_SECTION
+        else None
+    )
+    return html.Section(
+        [
+            html.H2(heading, className="h4 mt-4"),
+            intro,
+            dbc.ListGroup([_lesson_item(lesson) for lesson in lessons]),
         ]
     )
 
@@ -31,7 +57,6 @@ layout = html.Div(
             "Every claim on this site is checked by a browser test against the Dash "
             "version the site runs.",
         ),
-        html.H2("Lessons", className="h4 mt-4"),
-        dbc.ListGroup([_lesson_item(lesson) for lesson in LESSONS], numbered=False),
+        *[_section(heading, lessons) for heading, lessons in sections(LESSONS)],
     ]
 )

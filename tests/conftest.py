@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 import requests
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parent.parent
+# Lesson pages load several apps; on a busy 2-core CI machine that takes a while.
+expect.set_options(timeout=20_000)
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",

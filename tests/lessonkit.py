@@ -44,7 +44,8 @@ def wait_for_all_frames(page):
 
 
 def log_panel(page, key):
-    return page.locator(f'.fire-log[data-example="{key}"]')
+    """The sandbox timeline of one example."""
+    return page.locator(f'.sb-timeline[data-example="{key}"]')
 
 
 def log_entries(page, key):
@@ -57,6 +58,20 @@ def log_entries(page, key):
             row.locator(".fire-status .badge").inner_text(),
         )
         for row in rows.all()
+    ]
+
+
+def dash_reports(page, key):
+    """What Dash wrote to the console inside the example, as the sandbox shows it."""
+    return log_panel(page, key).locator(".fire-console-text").all_inner_texts()
+
+
+def graph(page, key):
+    """The sandbox's callback graph: {function name: fire-count label}, one per callback."""
+    nodes = page.locator(f'.sb-graph-box[data-example="{key}"] .sb-node')
+    return [
+        (node.get_attribute("data-callback"), node.locator(".sb-count").inner_text())
+        for node in nodes.all()
     ]
 
 

@@ -4,9 +4,11 @@ import pytest
 from dash import Dash, Input, Output, html
 from dash.exceptions import DuplicateCallback
 from lessonkit import (
+    dash_reports,
     example,
     expect_log_count,
     frame_errors,
+    graph,
     log_entries,
     open_lesson,
     settle,
@@ -38,6 +40,15 @@ def test_with_dev_tools_on_no_callback_fires_at_all(lesson):
     # Not even the unrelated callback, not even on page load.
     expect(frame.locator("#greeting")).to_have_text("")
     expect_log_count(lesson, f"{SLUG}/broken", 0)
+    # The sandbox shows what Dash said, and that nothing ran.
+    (report,) = dash_reports(lesson, f"{SLUG}/broken")
+    assert report.startswith("Duplicate callback outputs: In the callback for output(s):")
+    assert "message.children" in report
+    assert graph(lesson, f"{SLUG}/broken") == [
+        ("say_goodbye", "never fired"),
+        ("say_goodbye", "never fired"),
+        ("greet", "never fired"),
+    ]
 
 
 def test_with_dev_tools_off_the_last_registered_function_answers_both(lesson):
@@ -58,6 +69,13 @@ def test_with_dev_tools_off_the_last_registered_function_answers_both(lesson):
     ]
     expect(frame.get_by_text("Duplicate callback outputs")).to_have_count(0)
     assert frame_errors(lesson, f"{SLUG}/broken_quiet") == []
+    assert dash_reports(lesson, f"{SLUG}/broken_quiet") == []
+    # Both callbacks of the browser ran, each time on the server's one function.
+    assert graph(lesson, f"{SLUG}/broken_quiet") == [
+        ("say_goodbye", "×1"),
+        ("say_goodbye", "×1"),
+        ("greet", "×2"),
+    ]
 
 
 def test_the_browser_keeps_both_callbacks_the_server_keeps_the_last(site_app):
@@ -133,6 +151,8 @@ def test_fix_with_triggered_id(lesson):
         ("greet", "name.value", "updated"),
     ]
     expect(frame.get_by_text("Duplicate callback outputs")).to_have_count(0)
+    assert dash_reports(lesson, key) == []
+    assert graph(lesson, key) == [("speak", "×2"), ("greet", "×2")]
 
 
 def test_fix_with_allow_duplicate(lesson):

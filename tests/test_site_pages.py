@@ -63,3 +63,24 @@ def test_unknown_pages_get_a_helpful_404(page, site):
         page.get_by_role("main").get_by_role("link", name="One output, one callback")
     ).to_be_visible()
     assert site_errors(page) == []
+
+
+def test_home_and_sidebar_list_the_original_six_in_their_order(page, site):
+    from gotchas.content import ORIGINAL_SECTION, load_lessons, sections
+
+    originals = dict(sections(load_lessons()))[ORIGINAL_SECTION]
+    assert [lsn.original for lsn in originals] == list(range(1, len(originals) + 1))
+    page.goto(site + "/")
+    section = page.locator(
+        "section", has=page.get_by_role("heading", name="The original page's six")
+    )
+    items = section.locator(".list-group-item")
+    expect(items).to_have_count(len(originals))
+    for item, lesson in zip(items.all(), originals, strict=True):
+        expect(item.get_by_role("link")).to_have_text(lesson.title)
+        expect(item).to_contain_text(f"Original gotcha {lesson.original} of 6")
+    sidebar = page.get_by_role("navigation", name="Lessons").first
+    links = sidebar.get_by_role("link").all_inner_texts()
+    assert [text.split(". ", 1)[1] for text in links[: len(originals)]] == [
+        lsn.title for lsn in originals
+    ]

@@ -1,0 +1,391 @@
+// The lesson page's end of the sandbox. Framed examples post what happens in
+// them (assets/example/probe.js); events live in this tab's memory and reach
+// Dash through dcc.Store props. The clientside functions below draw the views.
+(function () {
+  "use strict";
+  var MAX_SHOWN = 120;
+  var buckets = {};
+
+  function bucket(key) {
+    if (!buckets[key]) { buckets[key] = {events: [], paused: false}; }
+    return buckets[key];
+  }
+
+  function publish(key) {
+    try {
+      window.dash_clientside.set_props(
+        {type: "sb-events", example: key}, {data: bucket(key).events.slice()}
+      );
+    } catch (e) { /* the page was left while a frame was still talking */ }
+  }
+
+  window.addEventListener("message", function (event) {
+    var msg = event.data;
+    if (event.origin !== window.location.origin || !msg || msg.channel !== "callback-gotchas") {
+      return;
+    }
+    if (typeof msg.example !== "string") { return; }
+    var b = bucket(msg.example);
+    if (msg.kind === "reset") {
+      b.events = [];
+    } else if (["callback", "console", "interaction"].indexOf(msg.kind) !== -1) {
+      if (b.paused) { return; }
+      b.events.push(Object.assign({kind: msg.kind}, msg.entry));
+    } else {
+      return;
+    }
+    publish(msg.example);
+  });
+
+  // ---- building Dash components from JavaScript ----
+  function h(type, props, children) {
+    var p = Object.assign({}, props || {});
+    if (children !== undefined) { p.children = children; }
+    return {type: type, namespace: "dash_html_components", props: p};
+  }
+
+  var BADGES = {
+    updated: "text-bg-success",
+    "partly updated": "text-bg-success bg-opacity-75",
+    prevented: "text-bg-secondary",
+    clientside: "text-bg-info",
+    error: "text-bg-danger"
+  };
+
+  function badge(status) {
+    return h("Span", {className: "badge " + (BADGES[status] || "text-bg-light")}, status);
+  }
+
+  function bare(output) { return output.replace(/@[0-9a-f]+/g, ""); }
+
+  // ---- what the events mean ----
+  function specKey(spec) { return spec.output + "|" + spec.inputs.join(","); }
+
+  function specFor(entry, specs) {
+    var inputs = (entry.inputs || []).map(function (v) { return v.prop; }).join(",");
+    var exact = specs.filter(function (s) { return s.output === entry.output && s.inputs.join(",") === inputs; });
+    if (exact.length) { return exact[0]; }
+    return specs.filter(function (s) { return s.output === entry.output; })[0] || null;
+  }
+
+  function nameOf(entry, specs) {
+    var spec = specFor(entry, specs);
+    return spec ? spec.name : bare(entry.output);
+  }
+
+  function groups(events) {
+    var list = [{label: "Page load", at: null, events: []}];
+    (events || []).forEach(function (e) {
+      if (e.kind === "interaction") {
+        list.push({label: e.label, at: e.at, events: []});
+      } else {
+        list[list.length - 1].events.push(e);
+      }
+    });
+    return list;
+  }
+
+  function lastGroup(events) {
+    var all = groups(events);
+    for (var i = all.length - 1; i >= 0; i--) {
+      if (i === 0 || all[i].events.length) { return {index: i, group: all[i]}; }
+    }
+    return {index: 0, group: all[0]};
+  }
+
+  function callbacksIn(group) {
+    return group.events.filter(function (e) { return e.kind === "callback"; });
+  }
+
+  function mentions(text, spec) {
+    if (text.indexOf(bare(spec.output)) !== -1) { return true; }
+    return spec.outputs.concat(spec.inputs, spec.state).some(function (prop) {
+      var id = prop.slice(0, prop.lastIndexOf("."));
+      return text.indexOf("`" + id + "`") !== -1 || text.indexOf('"' + id + '"') !== -1;
+    });
+  }
+
+  function time(at) { return at ? new Date(at).toLocaleTimeString() : ""; }
+
+  function valueList(title, items) {
+    if (!items || !items.length) { return null; }
+    return h("Div", {className: "sb-values"}, [
+      h("Div", {className: "fw-semibold"}, title),
+      h("Ul", {className: "list-unstyled mb-1"}, items.map(function (item) {
+        return h("Li", {}, [h("Code", {}, item.prop), " = ", h("Code", {className: "sb-value"}, String(item.value))]);
+      }))
+    ]);
+  }
+
+  function entryRow(e, specs, n) {
+    var trigger = e.trigger.length ? e.trigger.join(", ") : "initial call";
+    var summary = (e.returned || []).map(function (r) { return r.prop + " = " + r.value; }).join("; ");
+    return h("Tr", {className: "fire-entry", "data-status": e.status, key: "e" + n}, [
+      h("Td", {className: "fire-seq"}, String(e.seq)),
+      h("Td", {className: "fire-callback"}, [
+        h("Code", {}, nameOf(e, specs)),
+        h("Div", {className: "fire-output small text-body-secondary"}, "→ " + bare(e.output))
+      ]),
+      h("Td", {className: "fire-trigger"}, trigger),
+      h("Td", {className: "fire-status"}, [
+        badge(e.status),
+        h("Div", {className: "fire-time small text-body-secondary"}, e.ms === null ? time(e.at) : e.ms + " ms"),
+        e.detail ? h("Div", {className: "fire-detail small text-danger-emphasis"}, e.detail) : null
+      ]),
+      h("Td", {className: "fire-values"}, h("Details", {}, [
+        h("Summary", {className: "small"}, summary ? summary.slice(0, 40) + (summary.length > 40 ? "…" : "") : "values"),
+        valueList("Inputs", e.inputs),
+        valueList("State", e.state),
+        valueList("Returned", e.returned)
+      ]))
+    ]);
+  }
+
+  function consoleRow(e, n) {
+    return h("Tr", {className: "fire-console", key: "c" + n}, [
+      h("Td", {}, "!"),
+      h("Td", {colSpan: 4, className: "small"}, [
+        h("Strong", {}, e.level === "warn" ? "Dash warns: " : "Dash reports: "),
+        h("Span", {className: "fire-console-text"}, e.text)
+      ])
+    ]);
+  }
+
+  function renderTimeline(events, specs) {
+    specs = specs || [];
+    if (!events || !events.length) {
+      return h("P", {className: "text-body-secondary small mb-0"},
+        "Nothing recorded yet. Use the example above and watch this list.");
+    }
+    var rows = [];
+    var shown = 0;
+    var all = groups(events);
+    all.forEach(function (g, gi) {
+      if (gi === 0 && !g.events.length && all.length > 1) { return; }
+      rows.push(h("Tr", {className: "fire-group", key: "g" + gi}, h("Th", {colSpan: 5, scope: "rowgroup"},
+        gi === 0 ? "Page load" : "Interaction " + gi + ": " + g.label + " · " + time(g.at))));
+      if (!g.events.length) {
+        rows.push(h("Tr", {className: "fire-nothing", key: "n" + gi}, h("Td", {colSpan: 5, className: "small text-body-secondary"}, "No callback ran.")));
+      }
+      g.events.forEach(function (e, ei) {
+        shown += 1;
+        rows.push(e.kind === "callback" ? entryRow(e, specs, gi + "-" + ei) : consoleRow(e, gi + "-" + ei));
+      });
+    });
+    rows = rows.slice(-MAX_SHOWN);
+    return h("Table", {className: "table table-sm align-middle mb-0 sb-table"}, [
+      h("Thead", {}, h("Tr", {}, ["#", "Callback", "Triggered by", "Status", "Values"].map(function (t) {
+        return h("Th", {scope: "col"}, t);
+      }))),
+      h("Tbody", {}, rows)
+    ]);
+  }
+
+  function chip(prop, kind) {
+    return h("Span", {className: "sb-chip sb-" + kind, title: kind}, prop);
+  }
+
+  function renderGraph(events, ui, specs) {
+    specs = specs || [];
+    ui = ui || {};
+    var fired = {};
+    var errorsBySpec = {};
+    var consoleTexts = [];
+    (events || []).forEach(function (e) {
+      if (e.kind === "callback") {
+        var s = specFor(e, specs);
+        if (s) { fired[specKey(s)] = (fired[specKey(s)] || 0) + 1; }
+      } else if (e.kind === "console") {
+        consoleTexts.push(e.text);
+      }
+    });
+    var last = lastGroup(events);
+    var lastKeys = callbacksIn(last.group).map(function (e) { var s = specFor(e, specs); return s && specKey(s); });
+    var replay = replayStep(events, ui, specs);
+    var claimed = {};
+    var rows = specs.map(function (spec, i) {
+      var key = specKey(spec);
+      var count = fired[key] || 0;
+      var said = consoleTexts.filter(function (t) { return mentions(t, spec); });
+      said.forEach(function (t) { claimed[t] = true; });
+      var why = null;
+      if (!count) {
+        if (said.length) {
+          why = "Dash reported a problem with it (below).";
+        } else if (spec.prevent_initial_call) {
+          why = "prevent_initial_call: it waits for one of its Inputs to change.";
+        } else if (consoleTexts.length) {
+          why = "It should have run on page load but did not. Dash reported a problem in this app.";
+        } else {
+          why = "It should have run on page load but did not. Dash skips a callback when none " +
+            "of its Inputs is in the layout.";
+        }
+      }
+      var classes = ["sb-node"];
+      if (!count) { classes.push("sb-never"); }
+      if (lastKeys.indexOf(key) !== -1 && last.index > 0) { classes.push("sb-last"); }
+      if (replay && replay.key === key) { classes.push("sb-current"); }
+      return h("Li", {className: classes.join(" "), key: "s" + i, "data-callback": spec.name,
+                      "aria-current": replay && replay.key === key ? "step" : undefined}, [
+        h("Div", {className: "sb-in"}, spec.inputs.map(function (p) { return chip(p, "input"); })
+          .concat(spec.state.map(function (p) { return chip(p, "state"); }))),
+        h("Div", {className: "sb-fn"}, [
+          h("Code", {}, spec.name),
+          spec.clientside ? h("Span", {className: "small text-body-secondary"}, " (clientside)") : null,
+          h("Span", {className: "sb-count badge rounded-pill " + (count ? "text-bg-primary" : "text-bg-warning"),
+                     "aria-label": count ? "fired " + count + " times" : "never fired"},
+            count ? "×" + count : "never fired"),
+          spec.shared ? h("Div", {className: "small text-danger-emphasis"},
+            "The server keeps one function per output: it runs " + spec.name + " for all " + spec.shared + " callbacks writing " + bare(spec.output) + ".") : null,
+          why ? h("Div", {className: "sb-why small"}, why) : null,
+          said.length ? h("Ul", {className: "sb-said small"}, said.map(function (t) { return h("Li", {}, t); })) : null
+        ]),
+        h("Div", {className: "sb-out"}, spec.outputs.map(function (p) { return chip(p, "output"); }))
+      ]);
+    });
+    var unclaimed = consoleTexts.filter(function (t) { return !claimed[t]; });
+    return [
+      h("Ol", {className: "sb-graph list-unstyled mb-2"}, rows),
+      unclaimed.length ? h("Div", {className: "sb-unclaimed small"}, [
+        h("Strong", {}, "Dash also reported:"),
+        h("Ul", {}, unclaimed.map(function (t) { return h("Li", {}, t); }))
+      ]) : null
+    ];
+  }
+
+  function replayStep(events, ui, specs) {
+    var last = lastGroup(events);
+    var chain = callbacksIn(last.group);
+    if (!ui || ui.replay === undefined || ui.replay === null || ui.group !== last.index || !chain.length) {
+      return null;
+    }
+    var step = Math.max(0, Math.min(ui.replay, chain.length - 1));
+    var entry = chain[step];
+    var spec = specFor(entry, specs);
+    return {step: step, total: chain.length, entry: entry, key: spec && specKey(spec)};
+  }
+
+  function renderReplay(events, ui, specs) {
+    var r = replayStep(events, ui, specs || []);
+    if (!r) {
+      var chain = callbacksIn(lastGroup(events).group);
+      return chain.length ? "Step through the last interaction: " + chain.length + " callback run(s)." :
+        "Nothing to replay yet.";
+    }
+    var e = r.entry;
+    return "Step " + (r.step + 1) + " of " + r.total + ": " + nameOf(e, specs) + " ← " +
+      (e.trigger.length ? e.trigger.join(", ") : "initial call") + " · " + e.status;
+  }
+
+  function updateUi(back, forward, lock, events, guess, ui) {
+    var ctx = window.dash_clientside.callback_context;
+    var which = ctx.triggered_id && ctx.triggered_id.type;
+    ui = Object.assign({}, ui || {});
+    var last = lastGroup(events);
+    var total = callbacksIn(last.group).length;
+    if (which === "sb-back" || which === "sb-forward") {
+      var current = ui.group === last.index && ui.replay !== null && ui.replay !== undefined ? ui.replay : -1;
+      var next = which === "sb-forward" ? current + 1 : current - 1;
+      ui.group = last.index;
+      ui.replay = total ? Math.max(0, Math.min(next, total - 1)) : null;
+    } else if (which === "sb-lock") {
+      ui.prediction = {expected: (guess || []).slice(), since: (events || []).length};
+    }
+    return ui;
+  }
+
+  function renderVerdict(events, ui, specs) {
+    specs = specs || [];
+    var p = ui && ui.prediction;
+    if (!p) { return "Tick the callbacks you expect to fire, lock in your guess, then use the example."; }
+    var since = p.since <= (events || []).length ? p.since : 0;
+    var after = (events || []).slice(since);
+    var start = -1;
+    for (var i = 0; i < after.length; i++) { if (after[i].kind === "interaction") { start = i; break; } }
+    if (start === -1) { return "Prediction locked. Now interact with the example."; }
+    var firedNames = {};
+    for (var j = start + 1; j < after.length && after[j].kind !== "interaction"; j++) {
+      if (after[j].kind === "callback") {
+        var s = specFor(after[j], specs);
+        if (s) { firedNames[specKey(s)] = true; }
+      }
+    }
+    var right = 0;
+    var items = specs.map(function (spec, k) {
+      var key = specKey(spec);
+      var expected = p.expected.indexOf(key) !== -1;
+      var fired = Boolean(firedNames[key]);
+      var ok = expected === fired;
+      if (ok) { right += 1; }
+      var text = fired ? (expected ? "fired, as you predicted" : "fired, but you did not expect it") :
+        (expected ? "did not fire, but you expected it" : "did not fire, as you predicted");
+      return h("Li", {className: ok ? "sb-right" : "sb-wrong", key: "v" + k, "data-callback": spec.name}, [
+        h("Span", {"aria-hidden": "true"}, ok ? "✓ " : "✗ "),
+        h("Code", {}, spec.name), " " + text,
+        h("Span", {className: "visually-hidden"}, ok ? " (right)" : " (wrong)")
+      ]);
+    });
+    return [h("P", {className: "mb-1 fw-semibold sb-score"}, right + " of " + specs.length + " right"),
+            h("Ul", {className: "list-unstyled mb-0"}, items)];
+  }
+
+  function renderCompare(allEvents, allSpecs, ids) {
+    var columns = [];
+    ids.forEach(function (id, i) {
+      var role = id.example.split("/")[1];
+      if (role !== "broken" && role !== "fixed") { return; }
+      var g = lastGroup(allEvents[i]);
+      var runs = callbacksIn(g.group);
+      columns.push({role: role, node: h("Div", {className: "col-6 sb-compare-" + role, key: role}, [
+        h("H4", {className: "h6"}, (role === "broken" ? "Broken" : "Fixed") + " · " +
+          (g.index === 0 ? "page load" : g.group.label)),
+        runs.length ? h("Ol", {className: "small mb-0"}, runs.map(function (e, k) {
+          return h("Li", {key: k}, [h("Code", {}, nameOf(e, allSpecs[i] || [])), " ← ",
+            e.trigger.length ? e.trigger.join(", ") : "initial call", " ", badge(e.status)]);
+        })) : h("P", {className: "small text-body-secondary mb-0"}, "No callback ran.")
+      ])});
+    });
+    columns.sort(function (a) { return a.role === "broken" ? -1 : 1; });
+    var view = h("Div", {className: "row"}, columns.map(function (c) { return c.node; }));
+    // One compare section per lesson page; ALL outputs want a list.
+    return window.dash_clientside.callback_context.outputs_list.map(function () { return view; });
+  }
+
+  function exportLog(n, events, specs, id) {
+    if (!n) { return window.dash_clientside.no_update; }
+    return {
+      content: JSON.stringify({example: id.example, exported: new Date().toISOString(),
+                               callbacks: specs, events: events}, null, 2),
+      filename: id.example.replace("/", "-") + "-callbacks.json",
+      type: "application/json"
+    };
+  }
+
+  function clear(n, id) {
+    if (n) { bucket(id.example).events = []; publish(id.example); }
+  }
+
+  function pause(paused, id) { bucket(id.example).paused = Boolean(paused); }
+
+  // Keep the newest entry in view as the timeline grows.
+  new MutationObserver(function (records) {
+    records.forEach(function (r) {
+      var box = r.target.closest && r.target.closest(".sb-timeline");
+      if (box) { box.scrollTop = box.scrollHeight; }
+    });
+  }).observe(document.documentElement, {childList: true, subtree: true});
+
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    sandbox: {
+      renderTimeline: renderTimeline,
+      renderGraph: renderGraph,
+      renderReplay: renderReplay,
+      renderVerdict: renderVerdict,
+      renderCompare: renderCompare,
+      updateUi: updateUi,
+      exportLog: exportLog,
+      clear: clear,
+      pause: pause
+    }
+  });
+})();
