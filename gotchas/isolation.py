@@ -8,12 +8,15 @@ own app and no other. Whatever else it changed is put back, or refused.
 """
 
 import importlib.util
+import logging
 import re
 import sys
 from contextlib import contextmanager
 
 import dash
 from dash import _callback, _get_app, _get_paths, _pages
+
+log = logging.getLogger(__name__)
 
 
 class ExampleError(RuntimeError):
@@ -78,3 +81,19 @@ def import_app(path, key):
     if len(apps) != 1 or getattr(module, "app", None) is not apps[0]:
         raise ExampleError(f"{path}: an example defines exactly one Dash app, named `app`")
     return apps[0]
+
+
+def discard_leaks_after_requests(server, path):
+    """A global `dash.callback` declared while serving reaches no app: drop it, say so.
+
+    Left alone it would pile up in the process-wide lists for good, and the
+    next app to render its index would pick up its inline scripts.
+    """
+
+    @server.teardown_request
+    def discard_global_callbacks(_error):
+        pending = _pending_globals()
+        if pending:
+            for value in GLOBAL_CALLBACK_STATE.values():
+                value.clear()
+            log.warning("%s declared global Dash callbacks at run time; dropped %s", path, pending)

@@ -25,7 +25,12 @@ from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
 from .content import REPO_ROOT
 from .guards import guard
-from .isolation import ExampleError, dash_globals_restored, import_app
+from .isolation import (
+    ExampleError,
+    dash_globals_restored,
+    discard_leaks_after_requests,
+    import_app,
+)
 from .run_settings import run_settings
 
 SHARED_SUITES = "/_dash-component-suites/"
@@ -184,6 +189,7 @@ def _configure(app, example):
         dev_tools_prune_errors=False,
     )
     guard(app)
+    discard_leaks_after_requests(app.server, example.path)
     if debug:
         _safe_errors(app, example)
     _inject_probe(app, example)

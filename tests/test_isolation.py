@@ -90,3 +90,22 @@ def test_examples_that_break_the_rules_fail_loudly(name, message):
     import dash
 
     assert "sneaky" not in dash.page_registry
+
+
+def test_global_callbacks_declared_at_run_time_are_dropped(caplog):
+    from dash import _callback
+
+    key, path = fixture("leaks_global")
+    item = load_example(Example("fixtures", "leaks_global", "leaks_global", path))
+    response = item.app.server.test_client().post(
+        "/_dash-update-component",
+        json={
+            "output": "out.children",
+            "outputs": {"id": "out", "property": "children"},
+            "inputs": [{"id": "go", "property": "n_clicks", "value": 1}],
+            "changedPropIds": ["go.n_clicks"],
+        },
+    )
+    assert response.status_code == 200
+    assert _callback.GLOBAL_CALLBACK_LIST == [] and _callback.GLOBAL_CALLBACK_MAP == {}
+    assert "declared global Dash callbacks at run time" in caplog.text
