@@ -5,6 +5,7 @@ import os
 from dash import Dash
 
 from gotchas.catalog import EXAMPLES, LESSONS
+from gotchas.compression import compress_bundles
 from gotchas.guards import guard
 from gotchas.mounting import mount_examples, warm_up
 from gotchas.routes import add_routes
@@ -24,6 +25,7 @@ app.layout = shell(LESSONS)
 mount_examples(app, EXAMPLES)
 add_routes(app.server, EXAMPLES)
 guard(app)
+compress_bundles(app.server)
 warm_up(app.server)
 server = app.server
 

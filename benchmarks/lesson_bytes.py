@@ -50,8 +50,9 @@ def main():
     with sync_playwright() as p:
         browser = launch(p)
         for label, flags in [
-            ("baseline: bundles per frame", ["--no-shared-bundles"]),
-            ("shared bundles", []),
+            ("baseline: bundles per frame", ["--no-shared-bundles", "--no-gzip"]),
+            ("shared bundles", ["--no-gzip"]),
+            ("shared bundles, gzipped", []),
         ]:
             process, base = serve(*flags)
             try:
@@ -68,11 +69,9 @@ def main():
             f"{label:30} {r['bytes']:>12,} {r['requests']:>9} {r['bundle_requests']:>12} "
             f"{r['bundle_bytes']:>13,}"
         )
-    base, shared = results.values()
-    print(
-        f"shared / baseline bytes: {shared['bytes'] / base['bytes']:.3f} "
-        f"({base['bytes'] / shared['bytes']:.1f}x fewer bytes)"
-    )
+    base = results["baseline: bundles per frame"]["bytes"]
+    for label, r in list(results.items())[1:]:
+        print(f"{label} / baseline bytes: {r['bytes'] / base:.3f} ({base / r['bytes']:.1f}x fewer)")
 
 
 if __name__ == "__main__":

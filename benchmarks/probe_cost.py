@@ -44,7 +44,9 @@ def open_example(browser, base):
     page = browser.new_page()
     page.goto(f"{base}/lessons/{SLUG}")
     wait_for_frames(page)
-    return next(f for f in page.frames if f.url.endswith(f"/examples/{SLUG}/{NAME}/"))
+    frame = next(f for f in page.frames if f.url.endswith(f"/examples/{SLUG}/{NAME}/"))
+    frame.wait_for_selector("#message")
+    return frame
 
 
 def main():

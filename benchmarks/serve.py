@@ -1,6 +1,6 @@
 """Serve the site for a benchmark, optionally with one optimisation switched off.
 
-Usage: python benchmarks/serve.py PORT [--no-shared-bundles] [--no-probe]
+Usage: python benchmarks/serve.py PORT [--no-shared-bundles] [--no-gzip] [--no-probe]
 """
 
 import sys
@@ -8,10 +8,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import gotchas.compression as compression  # noqa: E402
 import gotchas.mounting as mounting  # noqa: E402
 
 if "--no-shared-bundles" in sys.argv:
     mounting.share_bundles = lambda app: None
+if "--no-gzip" in sys.argv:
+    compression.compress_bundles = lambda server: None
 if "--no-probe" in sys.argv:
     mounting._inject_probe = lambda app, example: None
 
