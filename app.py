@@ -26,15 +26,17 @@ mount_examples(app, EXAMPLES)
 add_routes(app.server, EXAMPLES)
 guard(app)
 compress_bundles(app.server)
+if os.environ.get("DASH_DEBUG", "").lower() in {"1", "true", "yes"}:
+    # Dev tools for the site's own pages; never the Werkzeug debugger.
+    app.enable_dev_tools(debug=True, dev_tools_hot_reload=False)
+# Set everything up before the first visitor, not during (plotly/dash#3971).
 warm_up(app.server)
 server = app.server
 
 if __name__ == "__main__":
-    debug = os.environ.get("DASH_DEBUG", "").lower() in {"1", "true", "yes"}
-    app.run(
+    # app.run would set dev tools up again, after the warm-up: serve as configured.
+    server.run(
         host=os.environ.get("HOST", "127.0.0.1"),
         port=int(os.environ.get("PORT", "8050")),
-        debug=debug,
-        use_debugger=False,
-        dev_tools_hot_reload=False,
+        threaded=True,
     )

@@ -1,22 +1,27 @@
 // The lesson page's end of the sandbox. Framed examples post what happens in
-// them (assets/example/probe.js); events live in this tab's memory and reach
-// Dash through dcc.Store props. The clientside functions below draw the views.
+// them (assets/example/probe.js). The events live in this tab's memory only;
+// this module draws the views straight into their containers. Drawing them
+// through Dash's store instead made every event cost a pass of the renderer
+// over the whole page: half a second per callback on a lesson page.
 (function () {
   "use strict";
   var MAX_SHOWN = 120;
   var buckets = {};
 
   function bucket(key) {
-    if (!buckets[key]) { buckets[key] = {events: [], paused: false}; }
+    if (!buckets[key]) { buckets[key] = {events: [], paused: false, ui: {}}; }
     return buckets[key];
   }
 
-  function publish(key) {
-    try {
-      window.dash_clientside.set_props(
-        {type: "sb-events", example: key}, {data: bucket(key).events.slice()}
-      );
-    } catch (e) { /* the page was left while a frame was still talking */ }
+  // Events come in bursts (a chain of callbacks, console messages): draw once per frame.
+  var dirty = new Set();
+  function flush() {
+    dirty.forEach(draw);
+    dirty.clear();
+  }
+  function changed(key) {
+    if (!dirty.size) { window.requestAnimationFrame(flush); }
+    dirty.add(key);
   }
 
   window.addEventListener("message", function (event) {
@@ -28,20 +33,54 @@
     var b = bucket(msg.example);
     if (msg.kind === "reset") {
       b.events = [];
+      b.ui = {};
     } else if (["callback", "console", "interaction"].indexOf(msg.kind) !== -1) {
       if (b.paused) { return; }
       b.events.push(Object.assign({kind: msg.kind}, msg.entry));
     } else {
       return;
     }
-    publish(msg.example);
+    changed(msg.example);
   });
 
-  // ---- building Dash components from JavaScript ----
+  // ---- the views, as light element descriptions, then DOM ----
   function h(type, props, children) {
     var p = Object.assign({}, props || {});
     if (children !== undefined) { p.children = children; }
-    return {type: type, namespace: "dash_html_components", props: p};
+    return {type: type, props: p};
+  }
+
+  function toDom(node) {
+    if (node === null || node === undefined || node === false) { return null; }
+    if (Array.isArray(node)) {
+      var fragment = document.createDocumentFragment();
+      node.forEach(function (child) { var c = toDom(child); if (c) { fragment.appendChild(c); } });
+      return fragment;
+    }
+    if (typeof node !== "object") { return document.createTextNode(String(node)); }
+    var el = document.createElement(node.type.toLowerCase());
+    Object.keys(node.props).forEach(function (name) {
+      var value = node.props[name];
+      if (name === "children" || name === "key" || value === undefined || value === null) { return; }
+      if (name === "className") { el.className = value; }
+      else if (name === "colSpan") { el.colSpan = value; }
+      else { el.setAttribute(name, value); }
+    });
+    var children = toDom(node.props.children);
+    if (children) { el.appendChild(children); }
+    return el;
+  }
+
+  function paint(selector, view) {
+    var container = document.querySelector(selector);
+    if (!container) { return null; }
+    container.replaceChildren(toDom(view) || "");
+    return container;
+  }
+
+  function specsOf(key) {
+    var section = document.querySelector('.sandbox[data-example="' + key + '"]');
+    return section ? JSON.parse(section.getAttribute("data-callbacks")) : [];
   }
 
   var BADGES = {
@@ -277,23 +316,6 @@
       (e.trigger.length ? e.trigger.join(", ") : "initial call") + " · " + e.status;
   }
 
-  function updateUi(back, forward, lock, events, guess, ui) {
-    var ctx = window.dash_clientside.callback_context;
-    var which = ctx.triggered_id && ctx.triggered_id.type;
-    ui = Object.assign({}, ui || {});
-    var last = lastGroup(events);
-    var total = callbacksIn(last.group).length;
-    if (which === "sb-back" || which === "sb-forward") {
-      var current = ui.group === last.index && ui.replay !== null && ui.replay !== undefined ? ui.replay : -1;
-      var next = which === "sb-forward" ? current + 1 : current - 1;
-      ui.group = last.index;
-      ui.replay = total ? Math.max(0, Math.min(next, total - 1)) : null;
-    } else if (which === "sb-lock") {
-      ui.prediction = {expected: (guess || []).slice(), since: (events || []).length};
-    }
-    return ui;
-  }
-
   function renderVerdict(events, ui, specs) {
     specs = specs || [];
     var p = ui && ui.prediction;
@@ -329,63 +351,70 @@
             h("Ul", {className: "list-unstyled mb-0"}, items)];
   }
 
-  function renderCompare(allEvents, allSpecs, ids) {
-    var columns = [];
-    ids.forEach(function (id, i) {
-      var role = id.example.split("/")[1];
-      if (role !== "broken" && role !== "fixed") { return; }
-      var g = lastGroup(allEvents[i]);
+  function renderCompare(pair) {
+    return h("Div", {className: "row"}, pair.map(function (side) {
+      var g = lastGroup(side.events);
       var runs = callbacksIn(g.group);
-      columns.push({role: role, node: h("Div", {className: "col-6 sb-compare-" + role, key: role}, [
-        h("H4", {className: "h6"}, (role === "broken" ? "Broken" : "Fixed") + " · " +
+      return h("Div", {className: "col-6 sb-compare-" + side.role}, [
+        h("H4", {className: "h6"}, (side.role === "broken" ? "Broken" : "Fixed") + " · " +
           (g.index === 0 ? "page load" : g.group.label)),
-        runs.length ? h("Ol", {className: "small mb-0"}, runs.map(function (e, k) {
-          return h("Li", {key: k}, [h("Code", {}, nameOf(e, allSpecs[i] || [])), " ← ",
+        runs.length ? h("Ol", {className: "small mb-0"}, runs.map(function (e) {
+          return h("Li", {}, [h("Code", {}, nameOf(e, side.specs)), " ← ",
             e.trigger.length ? e.trigger.join(", ") : "initial call", " ", badge(e.status)]);
         })) : h("P", {className: "small text-body-secondary mb-0"}, "No callback ran.")
-      ])});
-    });
-    columns.sort(function (a) { return a.role === "broken" ? -1 : 1; });
-    var view = h("Div", {className: "row"}, columns.map(function (c) { return c.node; }));
-    // One compare section per lesson page; ALL outputs want a list.
-    return window.dash_clientside.callback_context.outputs_list.map(function () { return view; });
+      ]);
+    }));
   }
 
-  function exportLog(n, events, specs, id) {
-    if (!n) { return window.dash_clientside.no_update; }
-    return {
-      content: JSON.stringify({example: id.example, exported: new Date().toISOString(),
-                               callbacks: specs, events: events}, null, 2),
-      filename: id.example.replace("/", "-") + "-callbacks.json",
-      type: "application/json"
-    };
-  }
-
-  function clear(n, id) {
-    if (n) { bucket(id.example).events = []; publish(id.example); }
-  }
-
-  function pause(paused, id) { bucket(id.example).paused = Boolean(paused); }
-
-  // Keep the newest entry in view as the timeline grows.
-  new MutationObserver(function (records) {
-    records.forEach(function (r) {
-      var box = r.target.closest && r.target.closest(".sb-timeline");
-      if (box) { box.scrollTop = box.scrollHeight; }
-    });
-  }).observe(document.documentElement, {childList: true, subtree: true});
-
-  window.dash_clientside = Object.assign({}, window.dash_clientside, {
-    sandbox: {
-      renderTimeline: renderTimeline,
-      renderGraph: renderGraph,
-      renderReplay: renderReplay,
-      renderVerdict: renderVerdict,
-      renderCompare: renderCompare,
-      updateUi: updateUi,
-      exportLog: exportLog,
-      clear: clear,
-      pause: pause
+  function draw(key) {
+    var b = bucket(key);
+    var specs = specsOf(key);
+    var at = '[data-example="' + key + '"]';
+    var timeline = paint(".sb-timeline" + at, renderTimeline(b.events, specs));
+    if (timeline) { timeline.scrollTop = timeline.scrollHeight; }
+    paint(".sb-graph-box" + at, renderGraph(b.events, b.ui, specs));
+    paint(".sb-replay-caption" + at, renderReplay(b.events, b.ui, specs));
+    paint(".sb-verdict" + at, renderVerdict(b.events, b.ui, specs));
+    var lesson = key.split("/")[0];
+    var pair = ["broken", "fixed"].map(function (role) { return lesson + "/" + role; });
+    if (pair.indexOf(key) !== -1) {
+      paint('.sb-compare[data-lesson="' + lesson + '"]', renderCompare(pair.map(function (k) {
+        return {role: k.split("/")[1], events: bucket(k).events, specs: specsOf(k)};
+      })));
     }
-  });
+  }
+
+  // ---- what the sandbox's buttons do (called by Dash clientside callbacks) ----
+  function step(key, by) {
+    var b = bucket(key);
+    var last = lastGroup(b.events);
+    var total = callbacksIn(last.group).length;
+    var ui = b.ui;
+    var current = ui.group === last.index && ui.replay !== null && ui.replay !== undefined ? ui.replay : -1;
+    ui.group = last.index;
+    ui.replay = total ? Math.max(0, Math.min(current + by, total - 1)) : null;
+    draw(key);
+  }
+
+  var sandbox = {
+    clear: function (n, id) { bucket(id.example).events = []; bucket(id.example).ui = {}; draw(id.example); },
+    pause: function (paused, id) { bucket(id.example).paused = Boolean(paused); },
+    back: function (n, id) { step(id.example, -1); },
+    forward: function (n, id) { step(id.example, 1); },
+    lock: function (n, guess, id) {
+      var b = bucket(id.example);
+      b.ui.prediction = {expected: (guess || []).slice(), since: b.events.length};
+      draw(id.example);
+    },
+    exportLog: function (n, id) {
+      return {
+        content: JSON.stringify({example: id.example, exported: new Date().toISOString(),
+                                 callbacks: specsOf(id.example), events: bucket(id.example).events}, null, 2),
+        filename: id.example.replace("/", "-") + "-callbacks.json",
+        type: "application/json"
+      };
+    }
+  };
+
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {sandbox: sandbox});
 })();

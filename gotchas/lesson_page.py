@@ -11,7 +11,6 @@ ROLE_LABELS = {"broken": ("Broken", "danger"), "fixed": ("Fixed", "success")}
 
 
 def _source(example):
-    code_id = {"type": "example-source", "example": example.key}
     return html.Details(
         [
             html.Summary(f"Source: {example.path.name}"),
@@ -34,9 +33,11 @@ def _source(example):
             code_block(
                 example.source,
                 "python",
-                id=code_id,
-                tabIndex=0,
-                **{"data-source": example.key, "aria-label": f"Source of {example.path.name}"},
+                {
+                    "data-source": example.key,
+                    "tabindex": 0,
+                    "aria-label": f"Source of {example.path.name}",
+                },
             ),
         ],
         open=True,

@@ -1,26 +1,18 @@
 """The sandbox under each framed example: what fired, what did not, and why.
 
 Events come from the example's renderer hooks (assets/example/probe.js) by
-postMessage to this page (assets/30-sandbox.js), which keeps them in a memory
-store: they belong to one browser tab and never reach the server. The views
-are drawn by the clientside functions of assets/30-sandbox.js.
+postMessage to this page. assets/30-sandbox.js keeps them in the tab's memory
+(never on the server) and draws the views into the empty containers laid out
+here; Dash gives the structure and the controls, whose clientside callbacks
+call into that module.
 """
 
+import json
 import re
 from dataclasses import asdict
 
 import dash_bootstrap_components as dbc
-from dash import (
-    ALL,
-    MATCH,
-    ClientsideFunction,
-    Input,
-    Output,
-    State,
-    clientside_callback,
-    dcc,
-    html,
-)
+from dash import MATCH, ClientsideFunction, Input, Output, State, clientside_callback, dcc, html
 
 
 def sid(kind, example):
@@ -39,32 +31,31 @@ def _callbacks_data(mounted):
     ]
 
 
+def _view(kind, example, **props):
+    """An empty box that assets/30-sandbox.js draws into."""
+    return html.Div(className=f"sb-{kind}", **{"data-example": example.key}, **props)
+
+
+def _button(label, kind, example, title, **props):
+    return dbc.Button(label, id=sid(kind, example), size="sm", outline=True, title=title, **props)
+
+
 def _toolbar(example):
     name = example.path.name
     return html.Div(
         [
             dbc.Switch(
-                id=sid("pause", example),
-                label="Pause recording",
-                value=False,
-                className="mb-0",
-                input_class_name="sb-pause",
+                id=sid("pause", example), label="Pause recording", value=False, className="mb-0"
             ),
-            dbc.Button(
-                "Clear",
-                id=sid("clear", example),
-                size="sm",
-                color="secondary",
-                outline=True,
-                title=f"Clear what was recorded for {name}",
+            _button(
+                "Clear", "clear", example, f"Clear what was recorded for {name}", color="secondary"
             ),
-            dbc.Button(
+            _button(
                 "Export JSON",
-                id=sid("export", example),
-                size="sm",
+                "export",
+                example,
+                f"Download what was recorded for {name} as JSON",
                 color="secondary",
-                outline=True,
-                title=f"Download what was recorded for {name} as JSON",
             ),
             dcc.Download(id=sid("download", example)),
         ],
@@ -75,27 +66,21 @@ def _toolbar(example):
 def _replay(example):
     return html.Div(
         [
-            dbc.Button(
+            _button(
                 "◀ Step back",
-                id=sid("back", example),
-                size="sm",
+                "back",
+                example,
+                "Previous callback of the last interaction",
                 color="primary",
-                outline=True,
-                title="Previous callback of the last interaction",
             ),
-            dbc.Button(
+            _button(
                 "Step forward ▶",
-                id=sid("forward", example),
-                size="sm",
+                "forward",
+                example,
+                "Next callback of the last interaction",
                 color="primary",
-                outline=True,
-                title="Next callback of the last interaction",
             ),
-            html.Span(
-                id=sid("replay-caption", example),
-                className="small sb-replay-caption",
-                role="status",
-            ),
+            _view("replay-caption", example, role="status"),
         ],
         className="sb-replay",
     )
@@ -122,14 +107,15 @@ def _predict(mounted):
                 inputClassName="form-check-input me-1",
                 labelClassName="d-block",
             ),
-            dbc.Button(
+            _button(
                 "Lock in my prediction",
-                id=sid("lock", example),
-                size="sm",
+                "lock",
+                example,
+                "Lock in the callbacks you ticked",
                 color="primary",
                 className="my-2",
             ),
-            html.Div(id=sid("verdict", example), className="sb-verdict small", role="status"),
+            _view("verdict", example, role="status"),
         ],
         className="sb-predict",
     )
@@ -140,19 +126,15 @@ def sandbox(mounted):
     return html.Section(
         [
             html.H3("Sandbox", className="h6 mb-2"),
-            dcc.Store(id=sid("events", example), data=[], storage_type="memory"),
-            dcc.Store(id=sid("callbacks", example), data=_callbacks_data(mounted)),
-            dcc.Store(id=sid("ui", example), data={}),
             _toolbar(example),
             html.H4("Timeline", className="sb-heading"),
-            html.Div(
-                id=sid("timeline", example),
-                className="sb-timeline",
+            _view(
+                "timeline",
+                example,
                 role="log",
                 **{
                     "aria-live": "polite",
                     "aria-label": f"Callbacks run by {example.path.name}, in order",
-                    "data-example": example.key,
                 },
             ),
             html.H4(
@@ -160,13 +142,15 @@ def sandbox(mounted):
                 className="sb-heading",
             ),
             _replay(example),
-            html.Div(
-                id=sid("graph", example), className="sb-graph-box", **{"data-example": example.key}
-            ),
+            _view("graph-box", example),
             _predict(mounted),
         ],
         className="sandbox",
-        **{"aria-label": f"Sandbox for {example.path.name}"},
+        **{
+            "aria-label": f"Sandbox for {example.path.name}",
+            "data-example": example.key,
+            "data-callbacks": json.dumps(_callbacks_data(mounted)),
+        },
     )
 
 
@@ -178,80 +162,39 @@ def compare(lesson):
                 "Do the same thing in both examples and compare what ran.",
                 className="small text-body-secondary",
             ),
-            html.Div(id={"type": "sb-compare", "lesson": lesson.slug}, className="sb-compare"),
+            html.Div(className="sb-compare", **{"data-lesson": lesson.slug}),
         ],
         className="sb-compare-box mb-4",
     )
 
 
-def _views(function, output, *inputs, state=()):
-    clientside_callback(ClientsideFunction("sandbox", function), output, *inputs, *state)
+def _control(function, *dependencies):
+    clientside_callback(
+        ClientsideFunction("sandbox", function), *dependencies, prevent_initial_call=True
+    )
 
 
-_views(
-    "renderTimeline",
-    Output({"type": "sb-timeline", "example": MATCH}, "children"),
-    Input({"type": "sb-events", "example": MATCH}, "data"),
-    state=[State({"type": "sb-callbacks", "example": MATCH}, "data")],
-)
-_views(
-    "renderGraph",
-    Output({"type": "sb-graph", "example": MATCH}, "children"),
-    Input({"type": "sb-events", "example": MATCH}, "data"),
-    Input({"type": "sb-ui", "example": MATCH}, "data"),
-    state=[State({"type": "sb-callbacks", "example": MATCH}, "data")],
-)
-_views(
-    "renderReplay",
-    Output({"type": "sb-replay-caption", "example": MATCH}, "children"),
-    Input({"type": "sb-events", "example": MATCH}, "data"),
-    Input({"type": "sb-ui", "example": MATCH}, "data"),
-    state=[State({"type": "sb-callbacks", "example": MATCH}, "data")],
-)
-_views(
-    "renderVerdict",
-    Output({"type": "sb-verdict", "example": MATCH}, "children"),
-    Input({"type": "sb-events", "example": MATCH}, "data"),
-    Input({"type": "sb-ui", "example": MATCH}, "data"),
-    state=[State({"type": "sb-callbacks", "example": MATCH}, "data")],
-)
-clientside_callback(
-    ClientsideFunction("sandbox", "updateUi"),
-    Output({"type": "sb-ui", "example": MATCH}, "data"),
-    Input({"type": "sb-back", "example": MATCH}, "n_clicks"),
-    Input({"type": "sb-forward", "example": MATCH}, "n_clicks"),
-    Input({"type": "sb-lock", "example": MATCH}, "n_clicks"),
-    State({"type": "sb-events", "example": MATCH}, "data"),
-    State({"type": "sb-guess", "example": MATCH}, "value"),
-    State({"type": "sb-ui", "example": MATCH}, "data"),
-    prevent_initial_call=True,
-)
-clientside_callback(
-    ClientsideFunction("sandbox", "exportLog"),
-    Output({"type": "sb-download", "example": MATCH}, "data"),
-    Input({"type": "sb-export", "example": MATCH}, "n_clicks"),
-    State({"type": "sb-events", "example": MATCH}, "data"),
-    State({"type": "sb-callbacks", "example": MATCH}, "data"),
-    State({"type": "sb-export", "example": MATCH}, "id"),
-    prevent_initial_call=True,
-)
-# Clear and pause act on the page's recorder itself, so they have no Output.
-clientside_callback(
-    ClientsideFunction("sandbox", "clear"),
-    Input({"type": "sb-clear", "example": MATCH}, "n_clicks"),
-    State({"type": "sb-clear", "example": MATCH}, "id"),
-    prevent_initial_call=True,
-)
-clientside_callback(
-    ClientsideFunction("sandbox", "pause"),
+# The buttons act on the page's recorder itself, so most have no Output.
+for kind in ("clear", "back", "forward"):
+    _control(
+        kind,
+        Input({"type": f"sb-{kind}", "example": MATCH}, "n_clicks"),
+        State({"type": f"sb-{kind}", "example": MATCH}, "id"),
+    )
+_control(
+    "pause",
     Input({"type": "sb-pause", "example": MATCH}, "value"),
     State({"type": "sb-pause", "example": MATCH}, "id"),
-    prevent_initial_call=True,
 )
-clientside_callback(
-    ClientsideFunction("sandbox", "renderCompare"),
-    Output({"type": "sb-compare", "lesson": ALL}, "children"),
-    Input({"type": "sb-events", "example": ALL}, "data"),
-    State({"type": "sb-callbacks", "example": ALL}, "data"),
-    State({"type": "sb-events", "example": ALL}, "id"),
+_control(
+    "lock",
+    Input({"type": "sb-lock", "example": MATCH}, "n_clicks"),
+    State({"type": "sb-guess", "example": MATCH}, "value"),
+    State({"type": "sb-lock", "example": MATCH}, "id"),
+)
+_control(
+    "exportLog",
+    Output({"type": "sb-download", "example": MATCH}, "data"),
+    Input({"type": "sb-export", "example": MATCH}, "n_clicks"),
+    State({"type": "sb-export", "example": MATCH}, "id"),
 )

@@ -16,8 +16,12 @@ def control(page, kind, key=KEY):
     return page.locator(f'[id*=\'"type":"sb-{kind}"\'][id*=\'"example":"{key}"\']')
 
 
+def view(page, kind, key=KEY):
+    return page.locator(f'.sb-{kind}[data-example="{key}"]')
+
+
 def caption(page, key=KEY):
-    return control(page, "replay-caption", key)
+    return view(page, "replay-caption", key)
 
 
 def test_replay_steps_through_the_last_interaction(page, site):
@@ -64,7 +68,7 @@ def test_predict_then_run_marks_each_guess(page, site):
     guesses.get_by_label("speak").check()
     guesses.get_by_label("greet").check()
     control(page, "lock").click()
-    verdict = control(page, "verdict")
+    verdict = view(page, "verdict")
     expect(verdict).to_have_text("Prediction locked. Now interact with the example.")
     frame.get_by_role("button", name="Say goodbye").click()
     expect(verdict.locator(".sb-score")).to_have_text("1 of 2 right")
