@@ -13,14 +13,18 @@
     return buckets[key];
   }
 
-  // Events come in bursts (a chain of callbacks, console messages): draw once per frame.
+  // Events come in bursts (a chain of callbacks, console messages): draw once
+  // the page is idle, so drawing never delays the example being watched.
   var dirty = new Set();
+  var later = window.requestIdleCallback
+    ? function (fn) { window.requestIdleCallback(fn, {timeout: 250}); }
+    : function (fn) { window.setTimeout(fn, 16); };
   function flush() {
     dirty.forEach(draw);
     dirty.clear();
   }
   function changed(key) {
-    if (!dirty.size) { window.requestAnimationFrame(flush); }
+    if (!dirty.size) { later(flush); }
     dirty.add(key);
   }
 
