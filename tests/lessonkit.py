@@ -1,4 +1,4 @@
-"""What browser tests need to drive a lesson page: frames, the firing log, site errors."""
+"""What browser tests need to drive a lesson page: frames, the sandbox, site errors."""
 
 import re
 

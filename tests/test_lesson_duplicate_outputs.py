@@ -176,7 +176,7 @@ def test_broken_example_leaves_the_site_and_other_frames_alone(lesson):
     fixed = example(lesson, f"{SLUG}/fixed")
     fixed.get_by_role("button", name="Say hello").click()
     expect(fixed.locator("#message")).to_have_text("Hello! (hello clicked 1x)")
-    # The site's own callbacks still run: the firing log renders, navigation works.
+    # The site's own callbacks still run: the sandbox renders, navigation works.
     expect_log_count(lesson, f"{SLUG}/fixed", 2)
     assert site_errors(lesson) == []
     lesson.get_by_role("link", name="Callback Gotchas").click()
