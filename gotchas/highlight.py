@@ -1,17 +1,15 @@
-"""Syntax highlighting with pygments.
+"""Syntax highlighting with pygments, as Dash components.
 
-HtmlFormatter marks up the tokens; the block reaches the page as one raw-HTML
-dcc.Markdown component, not as hundreds of Dash spans, which would make every
-update of the page slower. Only pygments' escaped output goes in, and its text
-reads back byte for byte.
+Tokens become <span>s with pygments' short class names, styled by the
+stylesheet HtmlFormatter makes (assets/20-pygments.css). Text is never
+altered, so a highlighted file reads back byte for byte.
 """
 
-from html import escape
-
-from dash import dcc
-from pygments import highlight
+from dash import html
+from pygments import lex
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import TextLexer, get_lexer_by_name
+from pygments.token import STANDARD_TYPES
 from pygments.util import ClassNotFound
 
 STYLE = "default"
@@ -30,13 +28,26 @@ def _lexer(language):
         return TextLexer(**options)
 
 
-def code_block(source, language="python", attributes=None):
-    """A highlighted <pre>; `attributes` become its HTML attributes (data-*, aria-*)."""
-    marked_up = highlight(source, _lexer(language), HtmlFormatter(nowrap=True))
-    extra = "".join(f' {name}="{escape(str(value))}"' for name, value in (attributes or {}).items())
-    # A raw HTML block that starts with <pre> runs to </pre>, blank lines and all.
-    return dcc.Markdown(
-        f'<pre class="highlight"{extra}><code>{marked_up}</code></pre>',
-        dangerously_allow_html=True,
-        className="code-block",
-    )
+def _css_class(token):
+    while token not in STANDARD_TYPES:
+        token = token.parent
+    return STANDARD_TYPES[token]
+
+
+def _runs(source, language):
+    """(class, text) runs, neighbours with the same class merged."""
+    runs = []
+    for token, text in lex(source, _lexer(language)):
+        css = _css_class(token)
+        if runs and runs[-1][0] == css:
+            runs[-1][1] += text
+        else:
+            runs.append([css, text])
+    return runs
+
+
+def code_block(source, language="python", **pre_props):
+    spans = [
+        html.Span(text, className=css) if css else text for css, text in _runs(source, language)
+    ]
+    return html.Pre(html.Code(spans), className="highlight", **pre_props)

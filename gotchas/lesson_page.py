@@ -33,11 +33,8 @@ def _source(example):
             code_block(
                 example.source,
                 "python",
-                {
-                    "data-source": example.key,
-                    "tabindex": 0,
-                    "aria-label": f"Source of {example.path.name}",
-                },
+                tabIndex=0,
+                **{"data-source": example.key, "aria-label": f"Source of {example.path.name}"},
             ),
         ],
         open=True,

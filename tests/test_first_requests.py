@@ -65,10 +65,14 @@ def test_concurrent_first_requests_all_succeed(site_app, preload):
             )
     finally:
         server.stop()
+    # The inputs are made up, so an example's own code may raise (500); what must
+    # never happen is a callback that cannot be found (#3971): Dash's KeyError,
+    # or the 404 the site's guard answers for an unknown callback.
     failures = [
         (url, body["output"], response.status_code, response.text[:120])
         for (url, body), response in zip(calls, responses, strict=True)
-        if response.status_code not in (200, 204)
+        if response.status_code == 404 or "Callback function not found" in response.text
     ]
     assert failures == []
     assert len(calls) > 10
+    assert sum(response.status_code == 200 for response in responses) > len(calls) // 2
