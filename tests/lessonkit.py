@@ -10,7 +10,10 @@ SITE_ERRORS_SCRIPT = """
 {
   const errors = (window.__consoleErrors = []);
   const original = console.error.bind(console);
-  console.error = (...args) => { errors.push(args.map(String).join(' ')); original(...args); };
+  // Dash reports some errors as {message, html} objects: keep their message.
+  const text = (a) =>
+    a && typeof a === 'object' && !(a instanceof Error) && a.message ? a.message : String(a);
+  console.error = (...args) => { errors.push(args.map(text).join(' ')); original(...args); };
   window.addEventListener('error', (e) => errors.push('uncaught: ' + e.message));
   window.addEventListener('unhandledrejection', (e) => errors.push('rejection: ' + e.reason));
 }
@@ -85,7 +88,7 @@ def site_errors(page):
 
 def frame_errors(page, key):
     """Console errors inside one framed example."""
-    frame = next(f for f in page.frames if f.url.endswith(f"/examples/{key}/"))
+    frame = next(f for f in page.frames if f"/examples/{key}/" in f.url)
     return frame.evaluate("window.__consoleErrors")
 
 
