@@ -5,7 +5,7 @@
 // over the whole page: half a second per callback on a lesson page.
 (function () {
   "use strict";
-  var MAX_SHOWN = 120;
+  var MAX_SHOWN = 60;  // timeline rows drawn; older ones stay in the export
   var buckets = {};
 
   function bucket(key) {
@@ -201,21 +201,21 @@
         "Nothing recorded yet. Use the example above and watch this list.");
     }
     var rows = [];
-    var shown = 0;
     var all = groups(events);
+    // Only the newest groups are drawn, so a long session stays cheap to redraw.
+    var first = all.length;
+    for (var count = 0; first > 0 && count < MAX_SHOWN; ) { first -= 1; count += all[first].events.length + 1; }
     all.forEach(function (g, gi) {
-      if (gi === 0 && !g.events.length && all.length > 1) { return; }
+      if (gi < first || (gi === 0 && !g.events.length && all.length > 1)) { return; }
       rows.push(h("Tr", {className: "fire-group", key: "g" + gi}, h("Th", {colSpan: 5, scope: "rowgroup"},
         gi === 0 ? "Page load" : "Interaction " + gi + ": " + g.label + " · " + time(g.at))));
       if (!g.events.length) {
         rows.push(h("Tr", {className: "fire-nothing", key: "n" + gi}, h("Td", {colSpan: 5, className: "small text-body-secondary"}, "No callback ran.")));
       }
       g.events.forEach(function (e, ei) {
-        shown += 1;
         rows.push(e.kind === "callback" ? entryRow(e, specs, gi + "-" + ei) : consoleRow(e, gi + "-" + ei));
       });
     });
-    rows = rows.slice(-MAX_SHOWN);
     return h("Table", {className: "table table-sm align-middle mb-0 sb-table"}, [
       h("Thead", {}, h("Tr", {}, ["#", "Callback", "Triggered by", "Status", "Values"].map(function (t) {
         return h("Th", {scope: "col"}, t);

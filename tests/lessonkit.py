@@ -51,9 +51,21 @@ def log_panel(page, key):
     return page.locator(f'.sb-timeline[data-example="{key}"]')
 
 
+def _settled(rows, page, quiet_ms=400, limit_ms=10_000):
+    """Wait until the sandbox stops adding rows: events arrive just after the frame updates."""
+    last, still, waited = rows.count(), 0, 0
+    while still < quiet_ms and waited < limit_ms:
+        page.wait_for_timeout(100)
+        waited += 100
+        now = rows.count()
+        still = still + 100 if now == last else 0
+        last = now
+
+
 def log_entries(page, key):
-    """Each firing-log row as (callback, trigger, status)."""
+    """Each sandbox timeline row as (callback, trigger, status), once no more arrive."""
     rows = log_panel(page, key).locator("tr.fire-entry")
+    _settled(rows, page)
     return [
         (
             row.locator(".fire-callback code").inner_text(),

@@ -131,6 +131,7 @@ def test_the_old_timestamp_advice_still_works(lesson):
     expect(frame.locator("#message")).to_have_text("Hello!")
     frame.get_by_role("button", name="Say goodbye").click()
     expect(frame.locator("#message")).to_have_text("Goodbye!")
+    expect_log_count(lesson, key, 3)
     assert [entry[0] for entry in log_entries(lesson, key)] == ["speak"] * 3
 
 
