@@ -38,6 +38,7 @@
     if (msg.kind === "reset") {
       b.events = [];
       b.ui = {};
+      b.drawn = null;
     } else if (["callback", "console", "interaction"].indexOf(msg.kind) !== -1) {
       if (b.paused) { return; }
       b.events.push(Object.assign({kind: msg.kind}, msg.entry));
@@ -370,12 +371,48 @@
     }));
   }
 
+  function groupRow(label, index, at) {
+    return h("Tr", {className: "fire-group"}, h("Th", {colSpan: 5, scope: "rowgroup"},
+      index === 0 ? "Page load" : "Interaction " + index + ": " + label + " · " + time(at)));
+  }
+
+  // New events are appended to the drawn timeline; only a reset, a clear or a
+  // first draw redraws it whole. Redrawing on every event made each callback
+  // of a long session pay for all the rows before it.
+  function drawTimeline(key, b, specs, box) {
+    var tbody = box.querySelector("tbody");
+    var drawn = b.drawn;
+    if (!tbody || !drawn || drawn.count > b.events.length || drawn.box !== box) {
+      box.replaceChildren(toDom(renderTimeline(b.events, specs)) || "");
+      b.drawn = {box: box, count: b.events.length, groups: groups(b.events).length};
+      return;
+    }
+    b.events.slice(drawn.count).forEach(function (e, i) {
+      var placeholder = tbody.lastElementChild;
+      if (e.kind === "interaction") {
+        tbody.appendChild(toDom(groupRow(e.label, drawn.groups, e.at)));
+        tbody.appendChild(toDom(h("Tr", {className: "fire-nothing"},
+          h("Td", {colSpan: 5, className: "small text-body-secondary"}, "No callback ran."))));
+        drawn.groups += 1;
+        return;
+      }
+      if (placeholder && placeholder.classList.contains("fire-nothing")) { placeholder.remove(); }
+      var n = "a" + (drawn.count + i);
+      tbody.appendChild(toDom(e.kind === "callback" ? entryRow(e, specs, n) : consoleRow(e, n)));
+    });
+    drawn.count = b.events.length;
+    while (tbody.children.length > MAX_SHOWN * 2) { tbody.removeChild(tbody.firstElementChild); }
+  }
+
   function draw(key) {
     var b = bucket(key);
     var specs = specsOf(key);
     var at = '[data-example="' + key + '"]';
-    var timeline = paint(".sb-timeline" + at, renderTimeline(b.events, specs));
-    if (timeline) { timeline.scrollTop = timeline.scrollHeight; }
+    var timeline = document.querySelector(".sb-timeline" + at);
+    if (timeline) {
+      drawTimeline(key, b, specs, timeline);
+      timeline.scrollTop = timeline.scrollHeight;
+    }
     paint(".sb-graph-box" + at, renderGraph(b.events, b.ui, specs));
     paint(".sb-replay-caption" + at, renderReplay(b.events, b.ui, specs));
     paint(".sb-verdict" + at, renderVerdict(b.events, b.ui, specs));
@@ -401,7 +438,13 @@
   }
 
   var sandbox = {
-    clear: function (n, id) { bucket(id.example).events = []; bucket(id.example).ui = {}; draw(id.example); },
+    clear: function (n, id) {
+      var b = bucket(id.example);
+      b.events = [];
+      b.ui = {};
+      b.drawn = null;
+      draw(id.example);
+    },
     pause: function (paused, id) { bucket(id.example).paused = Boolean(paused); },
     back: function (n, id) { step(id.example, -1); },
     forward: function (n, id) { step(id.example, 1); },
