@@ -379,7 +379,7 @@
   // New events are appended to the drawn timeline; only a reset, a clear or a
   // first draw redraws it whole. Redrawing on every event made each callback
   // of a long session pay for all the rows before it.
-  function drawTimeline(key, b, specs, box) {
+  function drawTimeline(b, specs, box) {
     var tbody = box.querySelector("tbody");
     var drawn = b.drawn;
     if (!tbody || !drawn || drawn.count > b.events.length || drawn.box !== box) {
@@ -410,7 +410,7 @@
     var at = '[data-example="' + key + '"]';
     var timeline = document.querySelector(".sb-timeline" + at);
     if (timeline) {
-      drawTimeline(key, b, specs, timeline);
+      drawTimeline(b, specs, timeline);
       timeline.scrollTop = timeline.scrollHeight;
     }
     paint(".sb-graph-box" + at, renderGraph(b.events, b.ui, specs));
