@@ -1,5 +1,7 @@
 """What the lesson page shows of each example: its source, copy, download, full screen."""
 
+import time
+
 import pytest
 from conftest import ROOT
 from lessonkit import example, open_lesson, wait_for_all_frames
@@ -30,9 +32,14 @@ def test_copy_puts_the_file_on_the_clipboard(page, site, context):
     open_lesson(page, site, LESSON)
     key = f"{LESSON}/fixed"
     page.get_by_title("Copy fixed.py").click()
-    expect(page.get_by_title("Copy fixed.py")).to_be_visible()
-    page.wait_for_function("navigator.clipboard.readText().then(t => t.length > 0)")
-    assert page.evaluate("navigator.clipboard.readText()") == source_of(key)
+    # dcc.Clipboard writes a moment after the click, and wait_for_function would take
+    # readText's promise itself for a truthy answer: poll with evaluate, which awaits it.
+    deadline = time.monotonic() + 10
+    while (copied := page.evaluate("navigator.clipboard.readText()")) != source_of(key):
+        if time.monotonic() > deadline:
+            break
+        page.wait_for_timeout(100)
+    assert copied == source_of(key)
 
 
 def test_download_link_serves_the_file(page, site):
