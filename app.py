@@ -5,7 +5,7 @@ import os
 from dash import Dash
 
 from gotchas.catalog import EXAMPLES, LESSONS
-from gotchas.compression import compress_bundles
+from gotchas.compression import compress_responses
 from gotchas.guards import guard
 from gotchas.mounting import mount_examples, warm_up
 from gotchas.routes import add_routes
@@ -25,7 +25,7 @@ app.layout = shell(LESSONS)
 mount_examples(app, EXAMPLES)
 add_routes(app.server, EXAMPLES)
 guard(app)
-compress_bundles(app.server)
+compress_responses(app.server)
 if os.environ.get("DASH_DEBUG", "").lower() in {"1", "true", "yes"}:
     # Dev tools for the site's own pages; never the Werkzeug debugger.
     app.enable_dev_tools(debug=True, dev_tools_hot_reload=False)

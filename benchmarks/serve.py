@@ -14,7 +14,7 @@ import gotchas.mounting as mounting  # noqa: E402
 if "--no-shared-bundles" in sys.argv:
     mounting.share_bundles = lambda app: None
 if "--no-gzip" in sys.argv:
-    compression.compress_bundles = lambda server: None
+    compression.compress_responses = lambda server: None
 if "--no-probe" in sys.argv:
     mounting._inject_probe = lambda app, example: None
 

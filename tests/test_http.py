@@ -143,16 +143,3 @@ def test_a_callback_error_without_dev_tools_says_nothing_of_the_server():
     assert "Internal Server Error" in text
     assert "raises_quiet" not in text and str(ROOT) not in text
 
-
-def test_shared_bundles_are_gzipped_for_browsers_that_accept_it(client):
-    import gzip
-
-    html = client.get(f"/examples/{KEY}/").get_data(as_text=True)
-    src = next(s for s in re.findall(r'<script src="([^"]+)"', html) if "dash_renderer" in s)
-    plain = client.get(src)
-    assert "Content-Encoding" not in plain.headers
-    zipped = client.get(src, headers={"Accept-Encoding": "gzip, deflate"})
-    assert zipped.headers["Content-Encoding"] == "gzip"
-    assert "Accept-Encoding" in zipped.headers["Vary"]
-    assert gzip.decompress(zipped.data) == plain.data
-    assert len(zipped.data) < len(plain.data) / 3
