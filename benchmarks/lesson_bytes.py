@@ -13,6 +13,20 @@ from harness import launch, serve, wait_for_frames
 from playwright.sync_api import sync_playwright
 
 
+def wait_until_quiet(page, network, quiet_ms=1000, limit_ms=120_000):
+    """Until nothing is in flight and nothing new starts for quiet_ms.
+
+    Playwright's "networkidle" allows two requests in flight and sometimes never came
+    in the baseline run, where six frames fetch their own bundles.
+    """
+    still = waited = 0
+    while still < quiet_ms and waited < limit_ms:
+        before = network()  # (requests started, requests in flight)
+        page.wait_for_timeout(100)
+        waited += 100
+        still = still + 100 if before == network() and before[1] == 0 else 0
+
+
 def measure(browser, url):
     context = browser.new_context()  # a fresh profile: nothing cached
     page = context.new_page()
@@ -26,13 +40,14 @@ def measure(browser, url):
     def finished(event):
         sizes[event["requestId"]] = event["encodedDataLength"]
 
+    failed = set()
     cdp.on("Network.requestWillBeSent", sent)
     cdp.on("Network.requestServedFromCache", lambda event: cached.add(event["requestId"]))
     cdp.on("Network.loadingFinished", finished)
+    cdp.on("Network.loadingFailed", lambda event: failed.add(event["requestId"]))
     page.goto(url)
     wait_for_frames(page)
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(500)
+    wait_until_quiet(page, lambda: (len(urls), len(urls) - len(sizes) - len(failed)))
     context.close()
     fetched = [rid for rid in sizes if rid not in cached]
     bundles = [rid for rid in fetched if "_dash-component-suites" in urls.get(rid, "")]
