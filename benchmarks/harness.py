@@ -1,27 +1,13 @@
 """What the benchmarks share: start the site (optionally with a feature off) and Chromium."""
 
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+sys.path.insert(0, str(ROOT / "tests"))
+from localhost import CHROMIUM, CHROMIUM_ARGS, free_port, listening  # noqa: E402
 
 
 def serve(*flags):
@@ -34,16 +20,15 @@ def serve(*flags):
         stderr=subprocess.DEVNULL,
     )
     for _ in range(600):
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                return process, f"http://127.0.0.1:{port}"
+        if listening(port):
+            return process, f"http://127.0.0.1:{port}"
         time.sleep(0.1)
     process.kill()
     raise TimeoutError("server did not start")
 
 
 def launch(playwright):
-    return playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
 def wait_for_frames(page):

@@ -1,6 +1,5 @@
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -8,27 +7,12 @@ from pathlib import Path
 
 import pytest
 import requests
+from localhost import CHROMIUM, CHROMIUM_ARGS, free_port, listening
 from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parent.parent
 # Lesson pages load several apps; on a busy 2-core CI machine that takes a while.
 expect.set_options(timeout=20_000)
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Server:
@@ -65,9 +49,8 @@ class Server:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"server exited with {self.process.returncode}")
-            with socket.socket() as sock:
-                if sock.connect_ex(("127.0.0.1", self.port)) == 0:
-                    return
+            if listening(self.port):
+                return
             time.sleep(0.05)
         raise TimeoutError("server did not start listening")
 

@@ -142,4 +142,3 @@ def test_a_callback_error_without_dev_tools_says_nothing_of_the_server():
     text = callback_error("raises_quiet")
     assert "Internal Server Error" in text
     assert "raises_quiet" not in text and str(ROOT) not in text
-
