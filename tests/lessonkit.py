@@ -81,6 +81,12 @@ def dash_reports(page, key):
     return log_panel(page, key).locator(".fire-console-text").all_inner_texts()
 
 
+def expect_reports(page, key, count):
+    """Wait for exactly count Dash reports in the sandbox, then return them."""
+    expect(log_panel(page, key).locator(".fire-console-text")).to_have_count(count)
+    return dash_reports(page, key)
+
+
 def graph(page, key):
     """The sandbox's callback graph: {function name: fire-count label}, one per callback."""
     nodes = page.locator(f'.sb-graph-box[data-example="{key}"] .sb-node')

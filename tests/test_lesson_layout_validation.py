@@ -9,10 +9,10 @@ from lessonkit import (
     dash_reports,
     example,
     expect_log_count,
+    expect_reports,
     frame_errors,
     graph,
     log_entries,
-    log_panel,
     open_lesson,
     settle,
     site_errors,
@@ -54,11 +54,6 @@ def lesson(page, site):
     return open_lesson(page, site, SLUG)
 
 
-def expect_reports(page, key, count):
-    expect(log_panel(page, key).locator(".fire-console-text")).to_have_count(count)
-    return dash_reports(page, key)
-
-
 def close_error_panel(page, key):
     """Hide the error list, as a visitor would, to reach the app under it."""
     lesson, name = key.split("/")
@@ -82,12 +77,6 @@ def use_the_order_page(frame):
     expect(frame.locator("#arrival")).to_have_text("Arrives in 3 days.")
     frame.get_by_text("Express").click()
     expect(frame.locator("#arrival")).to_have_text("Arrives tomorrow.")
-
-
-def console_errors(page, key):
-    """frame_errors for a frame that has since navigated within its example."""
-    frame = next(f for f in page.frames if f"/examples/{key}/" in f.url)
-    return frame.evaluate("window.__consoleErrors")
 
 
 def served_config(app):
@@ -206,7 +195,7 @@ def test_fix_with_validation_layout(lesson):
     ]
     expect(frame.get_by_text(PANEL_TITLE)).to_have_count(0)
     assert dash_reports(lesson, key) == []
-    assert console_errors(lesson, key) == []
+    assert frame_errors(lesson, key) == []
 
 
 def test_validation_layout_is_only_for_the_check_and_keeps_it_on(site_app):

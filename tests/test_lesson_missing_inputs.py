@@ -5,10 +5,10 @@ from lessonkit import (
     dash_reports,
     example,
     expect_log_count,
+    expect_reports,
     frame_errors,
     graph,
     log_entries,
-    log_panel,
     open_lesson,
     settle,
     site_errors,
@@ -52,11 +52,6 @@ def open_example(page, key):
     # Dash's dev-tools bar is fixed inside the frame: keep the whole frame in view.
     page.locator(frame_selector(key)).scroll_into_view_if_needed()
     return frame
-
-
-def expect_reports(page, key, count):
-    expect(log_panel(page, key).locator(".fire-console-text")).to_have_count(count)
-    return dash_reports(page, key)
 
 
 def hide_error_list(frame):
