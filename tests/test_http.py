@@ -5,12 +5,9 @@ import re
 
 import pytest
 from conftest import ROOT
-
-from gotchas.content import Example
-from gotchas.mounting import load_example
+from fixture_apps import click_go, mount
 
 KEY = "duplicate-outputs/broken"
-FIXTURES = ROOT / "tests" / "fixtures" / "examples"
 
 
 @pytest.fixture(scope="module")
@@ -117,16 +114,7 @@ def test_no_werkzeug_debugger_anywhere(client):
 
 
 def callback_error(name):
-    item = load_example(Example("fixtures", name, name, FIXTURES / f"{name}.py"))
-    response = item.app.server.test_client().post(
-        "/_dash-update-component",
-        json={
-            "output": "out.children",
-            "outputs": {"id": "out", "property": "children"},
-            "inputs": [{"id": "go", "property": "n_clicks", "value": 1}],
-            "changedPropIds": ["go.n_clicks"],
-        },
-    )
+    response = click_go(mount(name))
     assert response.status_code == 500
     return response.get_data(as_text=True)
 

@@ -7,12 +7,11 @@ import sys
 
 import pytest
 from conftest import ROOT
+from fixture_apps import click_go, fixture, mount
 
-from gotchas.content import Example, load_lessons
+from gotchas.content import load_lessons
 from gotchas.isolation import ExampleError
-from gotchas.mounting import load_example
 
-FIXTURES = ROOT / "tests" / "fixtures" / "examples"
 MIXED_STYLES = ["app_style", "global_style", "clientside_global"]
 
 
@@ -32,10 +31,6 @@ def dump(pairs):
 
 def lesson_examples():
     return [(e.key, e.path) for lesson in load_lessons() for e in lesson.examples]
-
-
-def fixture(name):
-    return (f"fixtures/{name}", FIXTURES / f"{name}.py")
 
 
 def outputs(served):
@@ -84,9 +79,8 @@ def test_the_site_serves_each_example_its_own_callbacks(site_app):
     ],
 )
 def test_examples_that_break_the_rules_fail_loudly(name, message):
-    key, path = fixture(name)
     with pytest.raises(ExampleError, match=message):
-        load_example(Example("fixtures", name, name, path))
+        mount(name)
     import dash
 
     assert "sneaky" not in dash.page_registry
@@ -95,17 +89,7 @@ def test_examples_that_break_the_rules_fail_loudly(name, message):
 def test_global_callbacks_declared_at_run_time_are_dropped(caplog):
     from dash import _callback
 
-    key, path = fixture("leaks_global")
-    item = load_example(Example("fixtures", "leaks_global", "leaks_global", path))
-    response = item.app.server.test_client().post(
-        "/_dash-update-component",
-        json={
-            "output": "out.children",
-            "outputs": {"id": "out", "property": "children"},
-            "inputs": [{"id": "go", "property": "n_clicks", "value": 1}],
-            "changedPropIds": ["go.n_clicks"],
-        },
-    )
+    response = click_go(mount("leaks_global"))
     assert response.status_code == 200
     assert _callback.GLOBAL_CALLBACK_LIST == [] and _callback.GLOBAL_CALLBACK_MAP == {}
     assert "declared global Dash callbacks at run time" in caplog.text
