@@ -5,11 +5,11 @@ import os
 from dash import Dash
 
 from gotchas.catalog import EXAMPLES, LESSONS
-from gotchas.compression import compress_responses
-from gotchas.guards import guard
-from gotchas.mounting import mount_examples, warm_up
-from gotchas.routes import add_routes
-from gotchas.shell import shell
+from gotchas.examples.mounting import mount_examples, warm_up
+from gotchas.page.shell import shell
+from gotchas.serving.compression import compress_responses
+from gotchas.serving.guards import guard
+from gotchas.serving.routes import add_routes
 
 app = Dash(
     __name__,

@@ -8,8 +8,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import gotchas.compression as compression  # noqa: E402
-import gotchas.mounting as mounting  # noqa: E402
+import gotchas.examples.mounting as mounting  # noqa: E402
+import gotchas.serving.compression as compression  # noqa: E402
 
 if "--no-shared-bundles" in sys.argv:
     mounting.share_bundles = lambda app: None

@@ -3,7 +3,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from gotchas.catalog import LESSONS
-from gotchas.content import ORIGINAL_SECTION, sections
+from gotchas.content.lessons import ORIGINAL_SECTION, sections
 
 dash.register_page(__name__, path="/", title="Callback Gotchas", order=0)
 

@@ -3,7 +3,7 @@
 import dash
 
 from gotchas.catalog import EXAMPLES, LESSONS
-from gotchas.lesson_page import lesson_layout
+from gotchas.page.lesson import lesson_layout
 
 for lesson in LESSONS:
     dash.register_page(

@@ -9,8 +9,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from gotchas.content import Example  # noqa: E402
-from gotchas.mounting import load_example  # noqa: E402
+from gotchas.content.lessons import Example  # noqa: E402
+from gotchas.examples.mounting import load_example  # noqa: E402
 
 
 def served(item):

@@ -2,8 +2,8 @@
 
 from conftest import ROOT
 
-from gotchas.content import Example
-from gotchas.mounting import load_example
+from gotchas.content.lessons import Example
+from gotchas.examples.mounting import load_example
 
 FIXTURES = ROOT / "tests" / "fixtures" / "examples"
 

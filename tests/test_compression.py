@@ -8,7 +8,7 @@ import flask
 import pytest
 from conftest import ROOT
 
-from gotchas.compression import compress_responses
+from gotchas.serving.compression import compress_responses
 
 GZIP = {"Accept-Encoding": "gzip, deflate, br"}
 KEY = "duplicate-outputs/broken"

@@ -9,7 +9,7 @@ import dash
 import pytest
 from conftest import ROOT
 
-from gotchas.content import LessonError, load_lessons
+from gotchas.content.lessons import LessonError, load_lessons
 
 GOOD = textwrap.dedent(
     """\

@@ -7,7 +7,7 @@ from conftest import ROOT
 from lessonkit import example, open_lesson, wait_for_all_frames
 from playwright.sync_api import expect
 
-from gotchas.content import load_lessons
+from gotchas.content.lessons import load_lessons
 
 pytestmark = pytest.mark.browser
 LESSON = "duplicate-outputs"

@@ -9,8 +9,8 @@ import pytest
 from conftest import ROOT
 from fixture_apps import click_go, fixture, mount
 
-from gotchas.content import load_lessons
-from gotchas.isolation import ExampleError
+from gotchas.content.lessons import load_lessons
+from gotchas.examples.isolation import ExampleError
 
 MIXED_STYLES = ["app_style", "global_style", "clientside_global"]
 

@@ -28,7 +28,7 @@ from lessonkit import (
 )
 from playwright.sync_api import expect
 
-from gotchas.content import load_lessons
+from gotchas.content.lessons import load_lessons
 
 SLUG = "callbacks-at-startup"
 BROKEN, FIXED, DYNAMIC = (f"{SLUG}/{name}" for name in ("broken", "fixed", "dynamic"))

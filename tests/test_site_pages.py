@@ -66,7 +66,7 @@ def test_unknown_pages_get_a_helpful_404(page, site):
 
 
 def test_home_and_sidebar_list_the_original_six_in_their_order(page, site):
-    from gotchas.content import ORIGINAL_SECTION, load_lessons, sections
+    from gotchas.content.lessons import ORIGINAL_SECTION, load_lessons, sections
 
     originals = dict(sections(load_lessons()))[ORIGINAL_SECTION]
     assert [lsn.original for lsn in originals] == list(range(1, len(originals) + 1))

@@ -23,8 +23,8 @@ from flask import Response, redirect
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
-from .content import REPO_ROOT
-from .guards import guard
+from ..content.lessons import REPO_ROOT
+from ..serving.guards import guard
 from .isolation import (
     ExampleError,
     dash_globals_restored,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import frontmatter
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 LESSONS_DIR = REPO_ROOT / "lessons"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EXAMPLE_NAME = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")

@@ -4,7 +4,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, clientside_callback, html
 
-from .content import sections
+from ..content.lessons import sections
 
 
 def _links(lessons):

@@ -1,0 +1,1 @@
+"""Lessons as content: lesson folders read, validated and frozen."""

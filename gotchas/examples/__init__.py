@@ -1,0 +1,1 @@
+"""Example apps: imported one at a time, isolated from each other, mounted under the site."""

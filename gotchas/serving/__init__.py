@@ -1,0 +1,1 @@
+"""HTTP concerns shared by the site and every example: request guards, routes, gzip."""
