@@ -9,7 +9,7 @@ import dash
 import pytest
 from conftest import ROOT
 
-from gotchas.content.lessons import LessonError, load_lessons
+from gotchas.content.lessons import ORIGINAL_SECTION, LessonError, load_lessons, sections
 
 GOOD = textwrap.dedent(
     """\
@@ -19,10 +19,17 @@ GOOD = textwrap.dedent(
     order: 1
     summary: One line.
     tested_with: 4.4.1
+    section: Some section
     examples:
       broken: It breaks
       fixed: It works
     ---
+    ## Try it
+
+    1. Click the button.
+
+    ## Why
+
     Body text.
     """
 )
@@ -43,6 +50,23 @@ def test_a_good_lesson_loads(tmp_path):
     assert lesson.slug == "a-lesson"
     assert [e.name for e in lesson.examples] == ["broken", "fixed"]
     assert lesson.example("broken").url == "/examples/a-lesson/broken/"
+    assert lesson.try_it == "1. Click the button."
+    assert lesson.body == "## Why\n\nBody text."
+    assert lesson.section == "Some section"
+
+
+def test_sections_follow_the_original_six_then_their_first_lesson(tmp_path):
+    for order, slug, section in [(1, "a-one", "Later"), (0, "b-two", "Sooner")]:
+        text = GOOD.replace("a-lesson", slug).replace("order: 1", f"order: {order}")
+        make_lesson(tmp_path, text.replace("Some section", section), slug=slug)
+    original = GOOD.replace("a-lesson", "c-six").replace("order: 1", "order: 5")
+    make_lesson(tmp_path, original.replace("section: Some section", "original: 6"), slug="c-six")
+    lessons = load_lessons(tmp_path)
+    assert [(title, [lsn.slug for lsn in items]) for title, items in sections(lessons)] == [
+        (ORIGINAL_SECTION, ["c-six"]),
+        ("Sooner", ["b-two"]),
+        ("Later", ["a-one"]),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -54,9 +78,15 @@ def test_a_good_lesson_loads(tmp_path):
         (("tested_with: 4.4.1", "tested_with: latest"), "tested_with"),
         (("summary: One line.", "summary: One line.\ncolour: blue"), "colour"),
         (("  fixed: It works\n", ""), "examples"),
-        (("Body text.", ""), "body"),
-        (("examples:", "original: 9\nexamples:"), "original"),
-        (("examples:", "changes: [{version: soon, note: x}]\nexamples:"), "changes"),
+        (("1. Click the button.", "Click the button."), "body"),
+        (("## Try it", "## Steps"), "body"),
+        (("Body text.", "```python\nx = 1\n```"), "body"),
+        (("section: Some section\n", ""), "section"),
+        (("section: Some section", "section: Some section\noriginal: 2"), "section"),
+        (("section: Some section", "original: 9"), "original"),
+        (("examples:", "changes: [{version: soon, note: x, api: dash.ctx}]\nexamples:"), "changes"),
+        (("examples:", "changes: [{version: 2.4.0, note: x}]\nexamples:"), "changes"),
+        (("examples:", "changes: [{version: 2.4.0, note: x, api: ctx}]\nexamples:"), "changes"),
     ],
 )
 def test_a_bad_field_is_named_with_its_file(tmp_path, change, field):

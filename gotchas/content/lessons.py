@@ -10,12 +10,19 @@ from pathlib import Path
 
 import frontmatter
 
+from .snippets import SnippetError, resolve
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 LESSONS_DIR = REPO_ROOT / "lessons"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EXAMPLE_NAME = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
 VERSION = re.compile(r"^\d+\.\d+(?:\.\d+)?$")
+# dash.ctx.triggered_id | dash.Output(allow_duplicate) | renderer: ID not found in layout
+API = re.compile(r"^(dash(\.\w+)+(\(\w+\))?|renderer: \S.*)$")
+API_FORMS = "dash.ctx.triggered_id, dash.Output(allow_duplicate) or 'renderer: <text>'"
+TRY_IT = re.compile(r"^## Try it[ \t]*\n(.*?)(?=^## |\Z)", re.MULTILINE | re.DOTALL)
 REQUIRED_EXAMPLES = ("broken", "fixed")
+ORIGINAL_SECTION = "The original page's six"
 
 
 class LessonError(ValueError):
@@ -29,6 +36,8 @@ class LessonError(ValueError):
 class Change:
     version: str
     note: str
+    api: str  # what shows the change in Dash itself; tests/test_version_notes.py checks it
+    marker: str | None = None  # text that first appears in that release, where api's name is common
 
 
 @dataclass(frozen=True)
@@ -64,7 +73,9 @@ class Lesson:
     tested_with: str
     changes: tuple
     original: int | None
+    section: str
     examples: tuple
+    try_it: str
     body: str
     path: Path
 
@@ -92,12 +103,16 @@ def _field(meta, path, name, kind, required=True):
 def _changes(meta, path):
     changes = []
     for item in _field(meta, path, "changes", list, required=False) or []:
-        if not isinstance(item, dict) or set(item) != {"version", "note"}:
-            raise LessonError(path, "changes", "each item needs exactly 'version' and 'note'")
+        if not isinstance(item, dict) or set(item) - {"marker"} != {"version", "note", "api"}:
+            raise LessonError(
+                path, "changes", "each item needs 'version', 'note', 'api' (and may have 'marker')"
+            )
         version = str(item["version"])
         if not VERSION.match(version):
             raise LessonError(path, "changes", f"'{version}' is not a Dash version like 2.9.0")
-        changes.append(Change(version, str(item["note"])))
+        if not API.match(str(item["api"])):
+            raise LessonError(path, "changes", f"api '{item['api']}' is not like {API_FORMS}")
+        changes.append(Change(version, str(item["note"]), str(item["api"]), item.get("marker")))
     return tuple(changes)
 
 
@@ -119,7 +134,32 @@ def _examples(meta, path, slug):
     return tuple(examples)
 
 
-FIELDS = {"title", "slug", "order", "summary", "tested_with", "changes", "original", "examples"}
+def _try_it(body, path):
+    """The '## Try it' steps, placed beside the live pair, and the rest of the text."""
+    match = TRY_IT.search(body)
+    if not match or not re.search(r"^1\. ", match.group(1), re.MULTILINE):
+        raise LessonError(path, "body", "needs a '## Try it' section with numbered steps")
+    return match.group(1).strip(), (body[: match.start()] + body[match.end() :]).strip()
+
+
+def _text(body, path):
+    try:
+        return resolve(body, path.parent)
+    except SnippetError as error:
+        raise LessonError(path, "body", str(error)) from None
+
+
+FIELDS = {
+    "title",
+    "slug",
+    "order",
+    "summary",
+    "tested_with",
+    "changes",
+    "original",
+    "section",
+    "examples",
+}
 
 
 def load_lesson(path):
@@ -140,8 +180,12 @@ def load_lesson(path):
     original = _field(meta, path, "original", int, required=False)
     if original is not None and not 1 <= original <= 6:
         raise LessonError(path, "original", "is the gotcha's place (1-6) on the original page")
+    section = _field(meta, path, "section", str, required=original is None)
+    if original is not None and section is not None:
+        raise LessonError(path, "section", f"an original gotcha is in '{ORIGINAL_SECTION}'")
     if not post.content.strip():
         raise LessonError(path, "body", "the lesson has no text")
+    try_it, body = _try_it(_text(post.content, path), path)
     return Lesson(
         slug=slug,
         title=_field(meta, path, "title", str),
@@ -150,8 +194,10 @@ def load_lesson(path):
         tested_with=tested_with,
         changes=_changes(meta, path),
         original=original,
+        section=section or ORIGINAL_SECTION,
         examples=_examples(meta, path, slug),
-        body=post.content,
+        try_it=try_it,
+        body=body,
         path=path,
     )
 
@@ -166,16 +212,12 @@ def load_lessons(root=LESSONS_DIR):
     return tuple(sorted(lessons, key=lambda lesson: lesson.order))
 
 
-ORIGINAL_SECTION = "The original page's six"
-MORE_SECTION = "More gotchas"
-
-
 def sections(lessons):
-    """(heading, lessons) pairs: the old docs page's six in its order, then the rest."""
-    original = sorted((lsn for lsn in lessons if lsn.original), key=lambda lsn: lsn.original)
-    more = [lsn for lsn in lessons if not lsn.original]
-    return [
-        (title, items)
-        for title, items in ((ORIGINAL_SECTION, original), (MORE_SECTION, more))
-        if items
-    ]
+    """(heading, lessons) pairs: the old docs page's six in its order, then each
+    section named in the lessons' front matter, in the order of its first lesson."""
+    named = {}
+    for lesson in sorted(lessons, key=lambda lsn: (lsn.original or 0, lsn.order)):
+        named.setdefault(lesson.section, []).append(lesson)
+    original = named.pop(ORIGINAL_SECTION, [])
+    rest = sorted(named.items(), key=lambda item: min(lsn.order for lsn in item[1]))
+    return ([(ORIGINAL_SECTION, original)] if original else []) + rest

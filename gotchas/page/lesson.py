@@ -112,7 +112,11 @@ def lesson_layout(lesson, mounted):
     return html.Article(
         [
             _header(lesson),
-            html.Section([html.H2("Broken and fixed, side by side", className="h4"), _cards(pair)]),
+            html.Section(
+                [html.H2("Try it", className="h4"), *render_markdown(lesson.try_it)],
+                className="try-it",
+            ),
+            html.Section([html.H2("Broken and fixed", className="h4"), _cards(pair)]),
             compare(lesson),
             html.Section(render_markdown(lesson.body), className="lesson-body"),
             html.Section([html.H2("More to try", className="h4"), _cards(more)]) if more else None,

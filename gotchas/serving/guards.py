@@ -29,7 +29,8 @@ def callback_request_problem(body, callback_map):
         value = body.get(field, [])
         if not isinstance(value, list) or not all(_is_dependency(item) for item in value):
             return 400, f"'{field}' must be a list of {{id, property}} objects."
-    if not _is_dependency(body.get("outputs")):
+    no_output = callback_map.get(output, {}).get("no_output") and "outputs" not in body
+    if not no_output and not _is_dependency(body.get("outputs")):
         return 400, "'outputs' must be an {id, property} object or a list of them."
     if output not in callback_map:
         return 404, f"No callback of this app writes '{output[:200]}'."
