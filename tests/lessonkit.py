@@ -33,6 +33,8 @@ def example(page, key):
     selector = f'iframe[data-src="/examples/{lesson}/{name}/"]'
     # Frames load one after another (assets/40-example-frames.js): wait for this one's turn.
     expect(page.locator(selector)).to_have_attribute("data-loaded", "true", timeout=60_000)
+    # A learner looks at the example they use: menus that open in it stay on screen.
+    page.locator(selector).scroll_into_view_if_needed()
     frame = page.frame_locator(selector)
     expect(frame.locator("#react-entry-point > *").first).to_be_attached()
     return frame

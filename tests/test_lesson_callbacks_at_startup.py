@@ -12,12 +12,15 @@ import subprocess
 import sys
 import textwrap
 import time
+from urllib.parse import urlparse
 
 import dash
 import pytest
 import requests
+from balancer import Balancer
 from conftest import ROOT, Server
 from lessonkit import (
+    dash_reports,
     example,
     expect_log_count,
     frame_errors,
@@ -32,6 +35,7 @@ from gotchas.content.lessons import load_lessons
 
 SLUG = "callbacks-at-startup"
 BROKEN, FIXED, DYNAMIC = (f"{SLUG}/{name}" for name in ("broken", "fixed", "dynamic"))
+NO_PREVENT, MATCH_ONE = f"{SLUG}/fixed_no_prevent", f"{SLUG}/match_one_output"
 LESSON_DIR = ROOT / "lessons" / SLUG
 REGISTERED = re.compile(r"^Server process (\d+) registered a callback for counter (\d+)\.$")
 DUPLICATE = "Duplicate callback outputs"
@@ -467,7 +471,116 @@ def test_the_flag_makes_the_page_fetch_the_list_again(page, one_process):
     assert site_errors(lesson) == []
 
 
+def test_the_second_fetch_may_reach_a_process_without_the_callback(page, two_processes):
+    """Behind a balancer, the list the flag fetches again comes from any process."""
+    fetches = []
+
+    def route(method, path):
+        if path.endswith(f"/examples/{DYNAMIC}/_dash-dependencies"):
+            fetches.append(path)
+            return (len(fetches) - 1) % 2  # the first from one process, the next from the other
+        return 0
+
+    balancer = Balancer(two_processes, route)
+    try:
+        lesson = open_lesson(page, balancer.url, SLUG)
+        frame = example(lesson, DYNAMIC)
+        with lesson.expect_response(lambda r: r.url.endswith(f"{DYNAMIC}/_dash-dependencies")):
+            add_counter(frame, 1)  # registered on process 0; the page asks again, process 1 answers
+        assert len(fetches) == 2
+        frame.get_by_role("button", name="Counter 1").click()
+        settle(lesson)
+        expect(frame.locator("#label-1")).to_have_text("Clicks: 0")
+        assert log_entries(lesson, DYNAMIC) == [("add_counter", "add.n_clicks", "updated")]
+    finally:
+        balancer.stop()
+
+
+def test_app_run_server_is_gone():
+    result = run_python(
+        """
+        import json
+        from dash import Dash
+        from dash.exceptions import ObsoleteAttributeException
+        try:
+            Dash(__name__).run_server
+            message = None
+        except ObsoleteAttributeException as exc:
+            message = str(exc)
+        print(json.dumps({"message": message}))
+        """
+    )
+    assert result == {"message": "app.run_server has been replaced by app.run"}
+
+
 # ---- fixed: defined up front ---------------------------------------------------------------
+
+
+def update_outputs(page, key):
+    """The outputs of the callback requests the example sends, as seen on the network."""
+    sent = []
+    path = f"/examples/{key}/_dash-update-component"
+    page.on("request", lambda r: urlparse(r.url).path == path and sent.append(r.post_data_json))
+    return sent
+
+
+def add_next_counter(frame, n):
+    frame.get_by_role("button", name="Add a counter").click()
+    expect(frame.get_by_role("button", name=f"Counter {n}")).to_be_visible()
+
+
+def test_prevent_initial_call_keeps_each_append_to_two_requests(page, site):
+    sent = update_outputs(page, FIXED)
+    lesson = open_lesson(page, site, SLUG)
+    frame = example(lesson, FIXED)
+    for n in range(1, 4):
+        before = len(sent)
+        add_next_counter(frame, n)
+        expect_log_count(lesson, FIXED, 2 * n)
+        assert [body["output"] for body in sent[before:]] == [
+            "counters.children",
+            "total.children",
+        ]
+
+
+def test_without_it_every_append_reruns_count_for_every_counter(page, site):
+    sent = update_outputs(page, NO_PREVENT)
+    lesson = open_lesson(page, site, SLUG)
+    frame = example(lesson, NO_PREVENT)
+    count_key = '{"index":["MATCH"],"type":"clicks"}.children'
+    total = 0
+    for n in range(1, 4):
+        before = len(sent)
+        add_next_counter(frame, n)
+        total += 2 + n
+        expect_log_count(lesson, NO_PREVENT, total)
+        outputs = sorted(body["output"] for body in sent[before:])
+        assert outputs == sorted(["counters.children", "total.children"] + [count_key] * n)
+        # Each is an initial call, one per counter on the page.
+        reruns = [body for body in sent[before:] if body["output"] == count_key]
+        assert all(body["changedPropIds"] == [] for body in reruns)
+        assert sorted(body["outputs"]["id"]["index"] for body in reruns) == list(range(1, n + 1))
+    expect(frame.locator("#counters span")).to_have_text(["Clicks: 0"] * 3)
+
+
+def test_match_in_an_input_with_one_fixed_output_runs_for_every_counter_on_append(page, site):
+    sent = update_outputs(page, MATCH_ONE)
+    lesson = open_lesson(page, site, SLUG)
+    frame = example(lesson, MATCH_ONE)
+    for n in range(1, 4):
+        before = len(sent)
+        add_next_counter(frame, n)
+        expect_log_count(lesson, MATCH_ONE, sum(1 + k for k in range(1, n + 1)))
+        shows = [body for body in sent[before:] if body["output"] == "last.children"]
+        # One run per counter on the page, despite prevent_initial_call=True; they
+        # race, and the line shows whichever answered last.
+        assert sorted(body["inputs"][0]["id"]["index"] for body in shows) == list(range(1, n + 1))
+        last = frame.locator("#last").inner_text()
+        shown = re.fullmatch(r"Counter (\d) was clicked 0 times\.", last)
+        assert shown and 1 <= int(shown.group(1)) <= n
+    frame.get_by_role("button", name="Counter 2").click()
+    expect(frame.locator("#last")).to_have_text("Counter 2 was clicked 1 times.")
+    assert dash_reports(lesson, MATCH_ONE) == []
 
 
 def pattern(index):
@@ -475,6 +588,8 @@ def pattern(index):
 
 
 def test_match_and_all_serve_counters_added_later(page, site):
+    path = f"/examples/{FIXED}/_dash-dependencies"
+    listed = requests.get(site + path, timeout=30).json()
     lesson = open_lesson(page, site, SLUG)
     frame = example(lesson, FIXED)
     frame.get_by_role("button", name="Add a counter").click()
@@ -508,3 +623,5 @@ def test_match_and_all_serve_counters_added_later(page, site):
     assert frame_errors(lesson, FIXED) == []
     expect(frame.get_by_text(DUPLICATE)).to_have_count(0)
     assert site_errors(lesson) == []
+    # Any number of counters, and the callback list is what it was.
+    assert requests.get(site + path, timeout=30).json() == listed

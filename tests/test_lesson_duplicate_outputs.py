@@ -1,12 +1,15 @@
 """duplicate-outputs: every claim of the lesson, shown in real Chromium on the pinned Dash."""
 
+import re
+
 import pytest
-from dash import Dash, Input, Output, html
+from dash import Dash, Input, Output, dcc, html
 from dash.exceptions import DuplicateCallback
 from lessonkit import (
     dash_reports,
     example,
     expect_log_count,
+    expect_reports,
     frame_errors,
     graph,
     log_entries,
@@ -85,15 +88,82 @@ def test_the_browser_keeps_both_callbacks_the_server_keeps_the_last(site_app):
     assert broken.callback_map["message.children"]["callback"].__name__ == "say_goodbye"
 
 
+def served_outputs(site_app, name):
+    app = site_app.EXAMPLES[f"{SLUG}/{name}"].app
+    return [dep["output"] for dep in app.server.test_client().get("/_dash-dependencies").json]
+
+
 def test_allow_duplicate_gives_each_callback_its_own_key(site_app):
     app = site_app.EXAMPLES[f"{SLUG}/fixed_allow_duplicate"].app
-    keys = [spec["output"] for spec in app._callback_list if spec["output"] != "greeting.children"]
+    keys = served_outputs(site_app, "fixed_allow_duplicate")[:2]
     assert len(keys) == 2 and len(set(keys)) == 2
-    assert all(key.startswith("message.children@") for key in keys)
+    assert all(re.fullmatch(r"message\.children@[0-9a-f]{64}", key) for key in keys)
     assert {app.callback_map[key]["callback"].__name__ for key in keys} == {
         "say_hello",
         "say_goodbye",
     }
+
+
+def test_only_marked_outputs_get_a_suffix_made_from_the_inputs(site_app):
+    plain, marked = served_outputs(site_app, "one_flag")
+    assert plain == "message.children"
+    assert re.fullmatch(r"message\.children@[0-9a-f]{64}", marked)
+    # The suffix hashes the Inputs only: same Input, different State, same key.
+    first, second = served_outputs(site_app, "same_inputs")
+    assert first == second and first.startswith("message.children@")
+
+
+def test_one_flag_is_enough_for_dash(lesson):
+    key = f"{SLUG}/one_flag"
+    frame = example(lesson, key)
+    frame.get_by_role("button", name="Say hello").click()
+    expect(frame.locator("#message")).to_have_text("Hello! (hello clicked 1x)")
+    frame.get_by_role("button", name="Say goodbye").click()
+    expect(frame.locator("#message")).to_have_text("Goodbye! (goodbye clicked 1x)")
+    expect_log_count(lesson, key, 2)
+    assert log_entries(lesson, key) == [
+        ("say_hello", "hello.n_clicks", "updated"),
+        ("say_goodbye", "goodbye.n_clicks", "updated"),
+    ]
+    expect(frame.get_by_text("Duplicate callback outputs")).to_have_count(0)
+    assert dash_reports(lesson, key) == []
+
+
+def test_two_flagged_callbacks_with_the_same_input_clash_again(lesson):
+    key = f"{SLUG}/same_inputs"
+    requests = []
+    lesson.on("request", lambda r: f"/examples/{key}/_dash-update" in r.url and requests.append(r))
+    frame = example(lesson, key)
+    (report,) = expect_reports(lesson, key, 1)
+    assert report.startswith("Duplicate callback outputs: In the callback for output(s):")
+    assert "message.children@" in report
+    frame.get_by_role("button", name="Sign").click()
+    settle(lesson)
+    expect(frame.locator("#message")).to_have_text("Not signed yet.")
+    assert requests == []
+    expect_log_count(lesson, key, 0)
+
+
+def test_set_props_needs_no_output_so_nothing_clashes(lesson):
+    key = f"{SLUG}/set_props"
+    frame = example(lesson, key)
+    frame.get_by_role("button", name="Say goodbye").click()
+    expect(frame.locator("#message")).to_have_text("Goodbye! (goodbye clicked 1x)")
+    frame.get_by_role("button", name="Say hello").click()
+    expect(frame.locator("#message")).to_have_text("Hello! (hello clicked 1x)")
+    expect_log_count(lesson, key, 2)
+    assert [entry[0] for entry in log_entries(lesson, key)] == ["say_goodbye", "say_hello"]
+    expect(frame.get_by_text("Duplicate callback outputs")).to_have_count(0)
+    assert dash_reports(lesson, key) == []
+
+
+def test_only_some_components_have_a_timestamp_to_compare():
+    def stamps(component):
+        return sorted(p for p in component().available_properties if p.endswith("_timestamp"))
+
+    assert stamps(html.Button) == stamps(html.Div) == ["n_clicks_timestamp"]
+    assert stamps(dcc.Input) == ["n_blur_timestamp", "n_submit_timestamp"]
+    assert stamps(dcc.Dropdown) == stamps(dcc.Slider) == []
 
 
 def test_allow_duplicate_without_prevent_initial_call_is_refused_at_declaration():

@@ -2,6 +2,8 @@
 
 import json
 import re
+import subprocess
+import sys
 
 import pytest
 from dash import Dash, html
@@ -196,6 +198,49 @@ def test_fix_with_validation_layout(lesson):
     expect(frame.get_by_text(PANEL_TITLE)).to_have_count(0)
     assert dash_reports(lesson, key) == []
     assert frame_errors(lesson, key) == []
+
+
+def test_validation_layout_still_catches_a_misspelled_id(lesson):
+    key = f"{SLUG}/validation_layout_typo"
+    frame = example(lesson, key)
+    (report,) = expect_reports(lesson, key, 1)
+    assert report == not_found("Output", "customer-snice", "customer-snice.children")
+    expect(frame.get_by_text(PANEL_TITLE)).to_be_visible()
+    frame.get_by_role("link", name="Customers").click()
+    expect(frame.get_by_text("Grace")).to_be_visible()
+    frame.get_by_text("Grace").click()
+    settle(lesson)
+    expect(frame.get_by_text("has been a customer")).to_have_count(0)
+    assert "update_customer" not in [entry[0] for entry in log_entries(lesson, key)]
+
+
+PAGES_APP = """
+import json, re, sys
+import dash
+from dash import Dash, dcc, html
+
+app = Dash(__name__, use_pages=True, pages_folder="",
+           suppress_callback_exceptions=sys.argv[1] == "on")
+dash.register_page("orders", path="/orders", layout=html.Div(dcc.Input(id="quantity")))
+dash.register_page("customers", path="/", layout=html.Div(dcc.RadioItems(id="customer")))
+app.layout = html.Div([dash.page_container])
+index = app.server.test_client().get("/").get_data(as_text=True)
+config = re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>', index)
+print(json.dumps(json.loads(config.group(1)).get("validation_layout")))
+"""
+
+
+@pytest.mark.parametrize("suppress", ["off", "on"])
+def test_dash_pages_builds_the_validation_layout_itself(suppress):
+    result = subprocess.run(
+        [sys.executable, "-c", PAGES_APP, suppress], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    served = result.stdout.strip().splitlines()[-1]
+    if suppress == "off":
+        assert '"quantity"' in served and '"customer"' in served
+    else:
+        assert served == "null"
 
 
 def test_validation_layout_is_only_for_the_check_and_keeps_it_on(site_app):

@@ -66,8 +66,22 @@ def add_the_filter_and_pick_2024(frame):
     expect(frame.locator("#summary")).to_have_text("Sales in the South, 2024.")
 
 
+def update_requests(page, key):
+    """Every callback request the example's page sends, seen on the network."""
+    sent = []
+    page.on(
+        "request",
+        lambda r: (
+            f"/examples/{key}/_dash-update-component" in r.url
+            and sent.append(r.post_data_json["output"])
+        ),
+    )
+    return sent
+
+
 def test_partly_missing_inputs_fail_once_per_attempt_with_dev_tools_on(lesson):
     key = f"{SLUG}/broken"
+    sent = update_requests(lesson, key)
     frame = open_example(lesson, key)
     errors = frame.locator(".dash-fe-error__title")
     # The page load was the first attempt.
@@ -79,7 +93,8 @@ def test_partly_missing_inputs_fail_once_per_attempt_with_dev_tools_on(lesson):
     assert expect_reports(lesson, key, 2) == [MISSING_YEAR, MISSING_YEAR]
     # suppress_callback_exceptions=True: no page-load report.
     expect(frame.get_by_text("ID not found in layout")).to_have_count(0)
-    # The browser stopped before any request: nothing reached the firing log.
+    # The browser stopped before any request: nothing on the network, nothing logged.
+    assert sent == []
     expect_log_count(lesson, key, 0)
     assert graph(lesson, key) == [
         ("show_year_filter", "never fired"),
@@ -89,11 +104,13 @@ def test_partly_missing_inputs_fail_once_per_attempt_with_dev_tools_on(lesson):
     add_the_filter_and_pick_2024(frame)
     expect_log_count(lesson, key, 3)
     assert log_entries(lesson, key) == AFTER_THE_FILTER
+    assert sent == ["year-filter.children", "summary.children", "summary.children"]
     expect(frame.locator(".dash-debug-menu__error-count")).to_have_text("2")
 
 
 def test_with_dev_tools_off_each_attempt_is_a_console_error(lesson):
     key = f"{SLUG}/broken_quiet"
+    sent = update_requests(lesson, key)
     frame = open_example(lesson, key)
     assert expect_reports(lesson, key, 1) == [MISSING_YEAR]
     frame.get_by_text("South", exact=True).click()
@@ -102,6 +119,7 @@ def test_with_dev_tools_off_each_attempt_is_a_console_error(lesson):
     expect(frame.locator("#summary")).to_have_text("")
     expect(frame.locator(".dash-debug-menu__error-count")).to_have_count(0)
     expect_log_count(lesson, key, 0)
+    assert sent == []
     add_the_filter_and_pick_2024(frame)
     expect_log_count(lesson, key, 3)
     assert log_entries(lesson, key) == AFTER_THE_FILTER
@@ -151,16 +169,6 @@ def test_fix_allow_optional_passes_none_until_the_input_exists(lesson):
     assert frame_errors(lesson, key) == []
 
 
-def test_fix_declares_allow_optional_and_keeps_the_check_on(site_app):
-    app = site_app.EXAMPLES[f"{SLUG}/fixed"].app
-    assert app.config.suppress_callback_exceptions is False
-    (spec,) = [s for s in app._callback_list if s["output"] == "summary.children"]
-    assert spec["inputs"] == [
-        {"id": "region", "property": "value"},
-        {"id": "year", "property": "value", "allow_optional": True},
-    ]
-
-
 def test_optional_callback_only_quiets_the_page_load_check(lesson):
     key = f"{SLUG}/optional_callback"
     frame = open_example(lesson, key)
@@ -176,14 +184,6 @@ def test_optional_callback_only_quiets_the_page_load_check(lesson):
     add_the_filter_and_pick_2024(frame)
     expect_log_count(lesson, key, 3)
     assert log_entries(lesson, key) == AFTER_THE_FILTER
-
-
-def test_optional_is_a_callback_flag_not_a_dependency_flag(site_app):
-    app = site_app.EXAMPLES[f"{SLUG}/optional_callback"].app
-    assert app.config.suppress_callback_exceptions is False
-    (spec,) = [s for s in app._callback_list if s["output"] == "summary.children"]
-    assert spec["optional"] is True
-    assert all("allow_optional" not in dep for dep in spec["inputs"])
 
 
 def test_state_allow_optional_runs_with_none_but_is_still_reported(lesson):

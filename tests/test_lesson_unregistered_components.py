@@ -53,12 +53,18 @@ def test_values_no_callback_reads_survive_a_redraw(lesson):
     assert frame_errors(lesson, key) == []
 
 
-def test_no_callback_uses_the_city_or_the_note(site_app):
-    for name in ("broken", "fixed"):
-        infos = site_app.EXAMPLES[f"{SLUG}/{name}"].callbacks
-        assert [info.inputs for info in infos] == [("refresh.n_clicks",)]
-    assert site_app.EXAMPLES[f"{SLUG}/broken"].callbacks[0].state == ()
-    assert site_app.EXAMPLES[f"{SLUG}/fixed"].callbacks[0].state == ("city.value", "note.value")
+def test_editing_what_no_callback_reads_sends_nothing(lesson):
+    key = f"{SLUG}/broken"
+    sent = []
+    lesson.on("request", lambda r: f"/examples/{key}/_dash-update" in r.url and sent.append(r))
+    frame = example(lesson, key)
+    expect(frame.locator("#report")).to_have_text("Report version 1")
+    sent.clear()
+    choose_city(frame, "Tokyo")
+    frame.get_by_role("textbox", name="Note").fill("Window seat")
+    settle(lesson)
+    assert sent == []
+    expect_log_count(lesson, key, 1)
 
 
 def test_fix_reads_the_current_values_as_state(lesson):
@@ -101,6 +107,19 @@ def test_a_callback_that_returns_the_component_resets_it(lesson):
     assert log_entries(lesson, key) == [
         ("build_form", "initial call", "updated"),
         ("build_form", "language.value", "updated"),
+    ]
+
+
+def test_writing_only_the_labels_leaves_the_values_alone(lesson):
+    key = f"{SLUG}/labels_only"
+    frame = example(lesson, key)
+    edit_then_switch_language(frame)
+    expect(frame.locator("#city")).to_have_text("Oslo")
+    expect(frame.get_by_role("textbox", name="Nota")).to_have_value("Bring an umbrella")
+    expect_log_count(lesson, key, 2)
+    assert log_entries(lesson, key) == [
+        ("translate_labels", "initial call", "updated"),
+        ("translate_labels", "language.value", "updated"),
     ]
 
 

@@ -1,6 +1,6 @@
 """Named dependencies: the function gets keyword arguments and returns a dict."""
 
-from dash import Dash, Input, Output, State, callback, dcc, html
+from dash import Dash, Input, Output, State, callback, ctx, dcc, html
 
 app = Dash(__name__)
 
@@ -25,7 +25,12 @@ app.layout = html.Div(
 )
 def update_total(price, currency, quantity):
     total = (price or 0) * (quantity or 0)
-    return dict(total=f"Total: {total} {currency}", detail=f"{quantity} × {price} {currency}")
+    # ctx.args_grouping has the same names: which of them fired this call?
+    fired = [name for name, dep in ctx.args_grouping.items() if dep["triggered"]]
+    return dict(
+        total=f"Total: {total} {currency}",
+        detail=f"{quantity} × {price} {currency} (changed: {', '.join(fired) or 'nothing yet'})",
+    )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The advice from before Dash 2.4: compare n_clicks_timestamp. It still works."""
+"""Before callback_context (Dash 0.38): compare n_clicks_timestamp. It still works."""
 
 from dash import Dash, Input, Output, callback, html
 
