@@ -36,7 +36,7 @@ def first_requests(site_app):
     ]
     for key, item in site_app.EXAMPLES.items():
         for spec in item.app._callback_list:
-            if spec["clientside_function"] or spec["output"].startswith(".."):
+            if spec["clientside_function"] or spec["no_output"] or spec["output"].startswith(".."):
                 continue  # the router above covers multi-output callbacks
             out_id, prop = spec["output"].split("@")[0].rsplit(".", 1)
             calls.append(
