@@ -21,6 +21,7 @@ app = Dash(
     # page's layout in the index as a validation layout: 120 kB per lesson.
     suppress_callback_exceptions=True,
 )
+app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
 app.layout = shell(LESSONS)
 mount_examples(app, EXAMPLES)
 add_routes(app.server, EXAMPLES)

@@ -161,38 +161,46 @@
     ]);
   }
 
-  function entryRow(e, specs, n) {
+  // The timeline is a list, one item per run, so it reads at any card width:
+  // a line with the function, its trigger and status, then what it wrote, then
+  // every value sent and returned, one click away and never cut off.
+  function entryRow(e, specs) {
     var trigger = e.trigger.length ? e.trigger.join(", ") : "initial call";
     var summary = (e.returned || []).map(function (r) { return r.prop + " = " + r.value; }).join("; ");
-    return h("Tr", {className: "fire-entry", "data-status": e.status, key: "e" + n}, [
-      h("Td", {className: "fire-seq"}, String(e.seq)),
-      h("Td", {className: "fire-callback"}, [
-        h("Code", {}, nameOf(e, specs)),
-        h("Div", {className: "fire-output small text-body-secondary"}, "→ " + bare(e.output))
+    return h("Li", {className: "fire-entry", "data-status": e.status}, [
+      h("Div", {className: "fire-line"}, [
+        h("Span", {className: "fire-seq"}, String(e.seq)),
+        h("Span", {className: "fire-callback"}, h("Code", {}, nameOf(e, specs))),
+        h("Span", {className: "fire-trigger-box"}, ["← ", h("Span", {className: "fire-trigger"}, trigger)]),
+        h("Span", {className: "fire-status"}, [
+          badge(e.status),
+          h("Span", {className: "fire-time"}, e.ms === null ? time(e.at) : e.ms + " ms")
+        ])
       ]),
-      h("Td", {className: "fire-trigger"}, trigger),
-      h("Td", {className: "fire-status"}, [
-        badge(e.status),
-        h("Div", {className: "fire-time small text-body-secondary"}, e.ms === null ? time(e.at) : e.ms + " ms"),
-        e.detail ? h("Div", {className: "fire-detail small text-danger-emphasis"}, e.detail) : null
-      ]),
-      h("Td", {className: "fire-values"}, h("Details", {}, [
-        h("Summary", {className: "small"}, summary ? summary.slice(0, 40) + (summary.length > 40 ? "…" : "") : "values"),
+      e.detail ? h("Div", {className: "fire-detail"}, e.detail) : null,
+      h("Details", {className: "fire-values"}, [
+        h("Summary", {}, summary || "→ " + bare(e.output)),
         valueList("Inputs", e.inputs),
         valueList("State", e.state),
         valueList("Returned", e.returned)
-      ]))
+      ])
     ]);
   }
 
-  function consoleRow(e, n) {
-    return h("Tr", {className: "fire-console", key: "c" + n}, [
-      h("Td", {}, "!"),
-      h("Td", {colSpan: 4, className: "small"}, [
-        h("Strong", {}, e.level === "warn" ? "Dash warns: " : "Dash reports: "),
-        h("Span", {className: "fire-console-text"}, e.text)
-      ])
+  function consoleRow(e) {
+    return h("Li", {className: "fire-console"}, [
+      h("Strong", {}, e.level === "warn" ? "Dash warns: " : "Dash reports: "),
+      h("Span", {className: "fire-console-text"}, e.text)
     ]);
+  }
+
+  function groupRow(label, index, at) {
+    return h("Li", {className: "fire-group"},
+      index === 0 ? "Page load" : "Interaction " + index + ": " + label + " · " + time(at));
+  }
+
+  function nothingRow() {
+    return h("Li", {className: "fire-nothing"}, "No callback ran.");
   }
 
   function renderTimeline(events, specs) {
@@ -208,21 +216,13 @@
     for (var count = 0; first > 0 && count < MAX_SHOWN; ) { first -= 1; count += all[first].events.length + 1; }
     all.forEach(function (g, gi) {
       if (gi < first || (gi === 0 && !g.events.length && all.length > 1)) { return; }
-      rows.push(h("Tr", {className: "fire-group", key: "g" + gi}, h("Th", {colSpan: 5, scope: "rowgroup"},
-        gi === 0 ? "Page load" : "Interaction " + gi + ": " + g.label + " · " + time(g.at))));
-      if (!g.events.length) {
-        rows.push(h("Tr", {className: "fire-nothing", key: "n" + gi}, h("Td", {colSpan: 5, className: "small text-body-secondary"}, "No callback ran.")));
-      }
-      g.events.forEach(function (e, ei) {
-        rows.push(e.kind === "callback" ? entryRow(e, specs, gi + "-" + ei) : consoleRow(e, gi + "-" + ei));
+      rows.push(groupRow(g.label, gi, g.at));
+      if (!g.events.length) { rows.push(nothingRow()); }
+      g.events.forEach(function (e) {
+        rows.push(e.kind === "callback" ? entryRow(e, specs) : consoleRow(e));
       });
     });
-    return h("Table", {className: "table table-sm align-middle mb-0 sb-table"}, [
-      h("Thead", {}, h("Tr", {}, ["#", "Callback", "Triggered by", "Status", "Values"].map(function (t) {
-        return h("Th", {scope: "col"}, t);
-      }))),
-      h("Tbody", {}, rows)
-    ]);
+    return h("Ol", {className: "sb-log list-unstyled mb-0"}, rows);
   }
 
   function chip(prop, kind) {
@@ -371,37 +371,52 @@
     }));
   }
 
-  function groupRow(label, index, at) {
-    return h("Tr", {className: "fire-group"}, h("Th", {colSpan: 5, scope: "rowgroup"},
-      index === 0 ? "Page load" : "Interaction " + index + ": " + label + " · " + time(at)));
+  // What Dash said about this example, in full, outside the frame: its console
+  // reports and the errors of callbacks that failed. Newest last, each once.
+  var SAYS_SHOWN = 3;
+  function renderSays(events) {
+    var said = [];
+    (events || []).forEach(function (e) {
+      var text = e.kind === "console" && e.level === "error" ? e.text :
+        e.kind === "callback" && e.status === "error" ? e.detail : null;
+      if (!text) { return; }
+      var known = said.filter(function (s) { return s.text === text; })[0];
+      if (known) { known.times += 1; said.splice(said.indexOf(known), 1); said.push(known); }
+      else { said.push({text: text, times: 1}); }
+    });
+    if (!said.length) { return null; }
+    return [h("Strong", {}, "Dash says:")].concat(said.slice(-SAYS_SHOWN).map(function (s) {
+      return h("Div", {className: "sb-says-item"}, [
+        h("P", {className: "sb-says-text"}, s.text),
+        s.times > 1 ? h("Div", {className: "small"}, "(" + s.times + " times)") : null
+      ]);
+    }));
   }
 
   // New events are appended to the drawn timeline; only a reset, a clear or a
   // first draw redraws it whole. Redrawing on every event made each callback
   // of a long session pay for all the rows before it.
   function drawTimeline(b, specs, box) {
-    var tbody = box.querySelector("tbody");
+    var list = box.querySelector("ol.sb-log");
     var drawn = b.drawn;
-    if (!tbody || !drawn || drawn.count > b.events.length || drawn.box !== box) {
+    if (!list || !drawn || drawn.count > b.events.length || drawn.box !== box) {
       box.replaceChildren(toDom(renderTimeline(b.events, specs)) || "");
       b.drawn = {box: box, count: b.events.length, groups: groups(b.events).length};
       return;
     }
-    b.events.slice(drawn.count).forEach(function (e, i) {
-      var placeholder = tbody.lastElementChild;
+    b.events.slice(drawn.count).forEach(function (e) {
+      var placeholder = list.lastElementChild;
       if (e.kind === "interaction") {
-        tbody.appendChild(toDom(groupRow(e.label, drawn.groups, e.at)));
-        tbody.appendChild(toDom(h("Tr", {className: "fire-nothing"},
-          h("Td", {colSpan: 5, className: "small text-body-secondary"}, "No callback ran."))));
+        list.appendChild(toDom(groupRow(e.label, drawn.groups, e.at)));
+        list.appendChild(toDom(nothingRow()));
         drawn.groups += 1;
         return;
       }
       if (placeholder && placeholder.classList.contains("fire-nothing")) { placeholder.remove(); }
-      var n = "a" + (drawn.count + i);
-      tbody.appendChild(toDom(e.kind === "callback" ? entryRow(e, specs, n) : consoleRow(e, n)));
+      list.appendChild(toDom(e.kind === "callback" ? entryRow(e, specs) : consoleRow(e)));
     });
     drawn.count = b.events.length;
-    while (tbody.children.length > MAX_SHOWN * 2) { tbody.removeChild(tbody.firstElementChild); }
+    while (list.children.length > MAX_SHOWN * 2) { list.removeChild(list.firstElementChild); }
   }
 
   function draw(key) {
@@ -413,6 +428,7 @@
       drawTimeline(b, specs, timeline);
       timeline.scrollTop = timeline.scrollHeight;
     }
+    paint(".sb-says" + at, renderSays(b.events));
     paint(".sb-graph-box" + at, renderGraph(b.events, b.ui, specs));
     paint(".sb-replay-caption" + at, renderReplay(b.events, b.ui, specs));
     paint(".sb-verdict" + at, renderVerdict(b.events, b.ui, specs));

@@ -1,8 +1,12 @@
-// Framed examples load one after another. Frames that load together all miss
-// the browser cache and download the same Dash bundles side by side; in turn,
-// the first fills the cache and the others read from it.
+// Framed examples: loaded one after another, and sized to their app.
+// Frames that load together all miss the browser cache and download the same
+// Dash bundles side by side; in turn, the first fills the cache and the others
+// read from it. Each frame's probe reports its document height; the frame
+// takes it, so there is no empty white area and nothing inside is cut off.
 (function () {
   "use strict";
+  var MIN_HEIGHT = 60;
+  var MAX_HEIGHT = 4000;
   var queue = [];
   var current = null;
 
@@ -29,4 +33,21 @@
     });
     next();
   }).observe(document.documentElement, {childList: true, subtree: true});
+
+  window.addEventListener("message", function (event) {
+    var msg = event.data;
+    if (event.origin !== window.location.origin || !msg || msg.channel !== "callback-gotchas" ||
+        msg.kind !== "size" || !msg.entry || typeof msg.entry.height !== "number") {
+      return;
+    }
+    var frames = document.querySelectorAll("iframe.example-frame");
+    for (var i = 0; i < frames.length; i++) {
+      if (frames[i].contentWindow === event.source) {
+        var height = Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, msg.entry.height));
+        frames[i].style.height = height + "px";
+        frames[i].setAttribute("data-fitted", "true");
+        return;
+      }
+    }
+  });
 })();

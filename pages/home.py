@@ -3,7 +3,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from gotchas.catalog import LESSONS
-from gotchas.content.lessons import ORIGINAL_SECTION, sections
+from gotchas.content.lessons import ORIGINAL_SECTION, reading_order, sections
 
 dash.register_page(__name__, path="/", title="Callback Gotchas", order=0)
 
@@ -56,6 +56,11 @@ layout = html.Div(
         html.P(
             "Every claim on this site is checked by a browser test against the Dash "
             "version the site runs.",
+        ),
+        html.A(
+            ["Start here: ", reading_order(LESSONS)[0].title],
+            href=reading_order(LESSONS)[0].url,
+            className="btn btn-primary start-here",
         ),
         *[_section(heading, lessons) for heading, lessons in sections(LESSONS)],
     ]

@@ -3,9 +3,11 @@
 import dash
 
 from gotchas.catalog import EXAMPLES, LESSONS
+from gotchas.content.lessons import reading_order
 from gotchas.page.lesson import lesson_layout
 
-for lesson in LESSONS:
+ORDER = reading_order(LESSONS)
+for i, lesson in enumerate(ORDER):
     dash.register_page(
         f"lessons.{lesson.slug}",
         path=lesson.url,
@@ -13,5 +15,10 @@ for lesson in LESSONS:
         title=f"{lesson.title} · Callback Gotchas",
         description=lesson.summary,
         order=lesson.order,
-        layout=lesson_layout(lesson, EXAMPLES),
+        layout=lesson_layout(
+            lesson,
+            EXAMPLES,
+            previous=ORDER[i - 1] if i else None,
+            following=ORDER[i + 1] if i + 1 < len(ORDER) else None,
+        ),
     )

@@ -66,7 +66,7 @@ def _settled(rows, page, quiet_ms=400, limit_ms=10_000):
 
 def log_entries(page, key):
     """Each sandbox timeline row as (callback, trigger, status), once no more arrive."""
-    rows = log_panel(page, key).locator("tr.fire-entry")
+    rows = log_panel(page, key).locator(".fire-entry")
     _settled(rows, page)
     return [
         (
@@ -80,7 +80,9 @@ def log_entries(page, key):
 
 def dash_reports(page, key):
     """What Dash wrote to the console inside the example, as the sandbox shows it."""
-    return log_panel(page, key).locator(".fire-console-text").all_inner_texts()
+    # textContent: the timeline shows two lines of a long report, the text is all there.
+    texts = log_panel(page, key).locator(".fire-console-text").all_text_contents()
+    return [words(text) for text in texts]
 
 
 def expect_reports(page, key, count):
@@ -92,14 +94,25 @@ def expect_reports(page, key, count):
 def graph(page, key):
     """The sandbox's callback graph: {function name: fire-count label}, one per callback."""
     nodes = page.locator(f'.sb-graph-box[data-example="{key}"] .sb-node')
+    # textContent: the graph sits in a details block that may be closed.
     return [
-        (node.get_attribute("data-callback"), node.locator(".sb-count").inner_text())
+        (node.get_attribute("data-callback"), node.locator(".sb-count").text_content())
         for node in nodes.all()
     ]
 
 
+def open_details(page, key, summary):
+    """Open the example's block whose summary starts with `summary` (graph, source, ...)."""
+    name = key.split("/")[1]
+    summaries = page.locator("summary", has_text=summary)
+    block = page.locator(f"#example-{name} details", has=summaries).first
+    if not block.evaluate("el => el.open"):
+        block.locator("summary").first.click()
+    return block
+
+
 def expect_log_count(page, key, count):
-    expect(log_panel(page, key).locator("tr.fire-entry")).to_have_count(count)
+    expect(log_panel(page, key).locator(".fire-entry")).to_have_count(count)
 
 
 def site_errors(page):

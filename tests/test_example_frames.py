@@ -4,7 +4,7 @@ import time
 
 import pytest
 from conftest import ROOT
-from lessonkit import example, open_lesson, wait_for_all_frames
+from lessonkit import example, open_details, open_lesson, wait_for_all_frames
 from playwright.sync_api import expect
 
 from gotchas.content.lessons import load_lessons
@@ -31,7 +31,11 @@ def test_copy_puts_the_file_on_the_clipboard(page, site, context):
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     open_lesson(page, site, LESSON)
     key = f"{LESSON}/fixed"
-    page.get_by_title("Copy fixed.py").click()
+    open_details(page, key, "Source")
+    copy = page.get_by_role("button", name="Copy fixed.py")
+    copy.focus()
+    page.keyboard.press("Enter")  # a real button: the keyboard works it too
+    expect(copy).to_have_text("Copied")
     # dcc.Clipboard writes a moment after the click, and wait_for_function would take
     # readText's promise itself for a truthy answer: poll with evaluate, which awaits it.
     deadline = time.monotonic() + 10
@@ -44,6 +48,7 @@ def test_copy_puts_the_file_on_the_clipboard(page, site, context):
 
 def test_download_link_serves_the_file(page, site):
     open_lesson(page, site, LESSON)
+    open_details(page, f"{LESSON}/broken", "Source")
     with page.expect_download() as info:
         page.locator(f'a[href="/examples/{LESSON}/broken.py"]').click()
     download = info.value
@@ -54,7 +59,7 @@ def test_download_link_serves_the_file(page, site):
 def test_full_screen_link_opens_the_example_alone(page, site, context):
     open_lesson(page, site, LESSON)
     with context.expect_page() as info:
-        page.get_by_role("link", name="Open full screen").first.click()
+        page.get_by_role("link", name="Full screen ↗").first.click()
     alone = info.value
     alone.wait_for_load_state()
     assert alone.url == f"{site}/examples/{LESSON}/broken/"

@@ -56,16 +56,6 @@ def lesson(page, site):
     return open_lesson(page, site, SLUG)
 
 
-def close_error_panel(page, key):
-    """Hide the error list, as a visitor would, to reach the app under it."""
-    lesson, name = key.split("/")
-    # The dev-tools bar is fixed inside the frame: bring the frame itself into view first.
-    page.locator(f'iframe[data-src="/examples/{lesson}/{name}/"]').scroll_into_view_if_needed()
-    frame = example(page, key)
-    frame.locator("#dash-debug-menu__errors-button").click()
-    expect(frame.get_by_text(PANEL_TITLE)).to_have_count(0)
-
-
 def error_count(frame):
     """The number on the dev-tools Errors button."""
     return frame.locator(".dash-debug-menu__error-count")
@@ -111,7 +101,6 @@ def test_the_check_blocks_nothing_and_does_not_run_again(lesson):
     key = f"{SLUG}/broken"
     frame = example(lesson, key)
     expect(frame.get_by_text(PANEL_TITLE, exact=True)).to_have_count(2)
-    close_error_panel(lesson, key)
     use_the_order_page(frame)
     expect_log_count(lesson, key, 5)
     assert log_entries(lesson, key) == DELIVERY_LOG
@@ -140,7 +129,6 @@ def test_a_misspelled_output_is_reported_and_never_fires(lesson):
     frame = example(lesson, key)
     expect(frame.get_by_text(PANEL_TITLE, exact=True)).to_have_count(1)
     assert expect_reports(lesson, key, 1) == [not_found("Output", "totl", "totl.children")]
-    close_error_panel(lesson, key)
     frame.locator("#quantity").fill("3")
     settle(lesson)
     expect(frame.locator("#total")).to_have_text("")

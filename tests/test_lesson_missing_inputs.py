@@ -54,11 +54,6 @@ def open_example(page, key):
     return frame
 
 
-def hide_error_list(frame):
-    frame.locator("#dash-debug-menu__errors-button").click()
-    expect(frame.locator(".dash-fe-error__title")).to_have_count(0)
-
-
 def add_the_filter_and_pick_2024(frame):
     frame.get_by_role("button", name="Filter by year").click()
     expect(frame.locator("#summary")).to_have_text("Sales in the South, 2025.")
@@ -100,7 +95,6 @@ def test_partly_missing_inputs_fail_once_per_attempt_with_dev_tools_on(lesson):
         ("show_year_filter", "never fired"),
         ("summarize", "never fired"),
     ]
-    hide_error_list(frame)
     add_the_filter_and_pick_2024(frame)
     expect_log_count(lesson, key, 3)
     assert log_entries(lesson, key) == AFTER_THE_FILTER
@@ -180,7 +174,6 @@ def test_optional_callback_only_quiets_the_page_load_check(lesson):
     # The check is on (no suppress_callback_exceptions) but skips this callback.
     assert expect_reports(lesson, key, 2) == [MISSING_YEAR, MISSING_YEAR]
     expect_log_count(lesson, key, 0)
-    hide_error_list(frame)
     add_the_filter_and_pick_2024(frame)
     expect_log_count(lesson, key, 3)
     assert log_entries(lesson, key) == AFTER_THE_FILTER
@@ -191,7 +184,6 @@ def test_state_allow_optional_runs_with_none_but_is_still_reported(lesson):
     frame = open_example(lesson, key)
     expect(frame.locator(".dash-fe-error__title")).to_have_text(["ID not found in layout"])
     assert expect_reports(lesson, key, 1) == [NOTE_NOT_FOUND]
-    hide_error_list(frame)
     frame.get_by_role("button", name="Save").click()
     expect(frame.locator("#saved")).to_have_text("Saved with note: None")
     frame.get_by_role("button", name="Add a note").click()

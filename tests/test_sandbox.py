@@ -4,7 +4,7 @@ import json
 
 import pytest
 from conftest import Server
-from lessonkit import example, expect_log_count, log_entries, open_lesson
+from lessonkit import example, expect_log_count, log_entries, open_details, open_lesson
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -29,6 +29,7 @@ def test_replay_steps_through_the_last_interaction(page, site):
     frame = example(page, KEY)
     frame.get_by_role("button", name="Say hello").click()
     expect_log_count(page, KEY, 2)
+    open_details(page, KEY, "Callback graph")
     expect(caption(page)).to_have_text("Step through the last interaction: 1 callback run(s).")
     control(page, "forward").click()
     expect(caption(page)).to_have_text("Step 1 of 1: speak ← hello.n_clicks · updated")
@@ -44,6 +45,7 @@ def test_replay_of_a_chain_moves_forward_and_back(page, site):
     open_lesson(page, site, SLUG)
     example(page, key)
     expect_log_count(page, key, 2)  # the page load ran two callbacks
+    open_details(page, key, "Callback graph")
     control(page, "forward", key).click()
     expect(caption(page, key)).to_contain_text("Step 1 of 2: ")
     first = caption(page, key).inner_text()
@@ -63,8 +65,9 @@ def test_replay_of_a_chain_moves_forward_and_back(page, site):
 def test_predict_then_run_marks_each_guess(page, site):
     open_lesson(page, site, SLUG)
     frame = example(page, KEY)
-    control(page, "guess").locator("xpath=..").locator("summary").click()
-    guesses = control(page, "guess")
+    open_details(page, KEY, "Callback graph")
+    guesses = view(page, "guess")
+    guesses.locator("xpath=..").locator("summary").click()
     guesses.get_by_label("speak").check()
     guesses.get_by_label("greet").check()
     control(page, "lock").click()

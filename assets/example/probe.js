@@ -158,5 +158,30 @@
     }, true);
   });
 
+  // The frame takes the height the app needs. Menus (Radix poppers) are
+  // position: fixed and add nothing to the document: count their bottoms too.
+  var reported = 0;
+  var measuring = false;
+  function measure() {
+    measuring = false;
+    var height = document.documentElement.getBoundingClientRect().height;
+    document.querySelectorAll("[data-radix-popper-content-wrapper]").forEach(function (el) {
+      height = Math.max(height, el.getBoundingClientRect().bottom + window.scrollY + 8);
+    });
+    height = Math.ceil(height);
+    if (height !== reported) {
+      reported = height;
+      send("size", {height: height});
+    }
+  }
+  function remeasure() {
+    if (!measuring) { measuring = true; window.requestAnimationFrame(measure); }
+  }
+  if (framed) {
+    new ResizeObserver(remeasure).observe(document.documentElement);
+    new MutationObserver(remeasure).observe(document.documentElement,
+      {childList: true, subtree: true, attributes: true, attributeFilter: ["style", "class"]});
+  }
+
   send("reset", null);
 })();

@@ -221,3 +221,8 @@ def sections(lessons):
     original = named.pop(ORIGINAL_SECTION, [])
     rest = sorted(named.items(), key=lambda item: min(lsn.order for lsn in item[1]))
     return ([(ORIGINAL_SECTION, original)] if original else []) + rest
+
+
+def reading_order(lessons):
+    """Every lesson once, as the sidebar lists them: section by section."""
+    return [lesson for _, items in sections(lessons) for lesson in items]

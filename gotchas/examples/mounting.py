@@ -6,7 +6,11 @@ only changes how it is delivered:
 - its dev tools: what its `app.run(...)` asks for, minus hot reload (nobody
   edits files on the server) and the version check (it calls a remote host);
 - its JavaScript bundles, fetched from the site's one shared copy;
-- renderer hooks that report each callback run to the lesson page;
+- renderer hooks that report each callback run to the lesson page, and its
+  document height, so the frame fits the app;
+- a stylesheet of the site's (assets/example/frame.css): the site's type and
+  spacing, and Dash's dev-tools bar and error list in the page flow under
+  the app instead of over it; behaviour is untouched;
 - with debug on, a callback error shows the frames of the example file only,
   with repository-relative paths, never the server's directories.
 """
@@ -36,6 +40,7 @@ from .run_settings import run_settings
 SHARED_SUITES = "/_dash-component-suites/"
 SUITES_ENDPOINT = "/_dash-component-suites/<string:package_name>/<path:fingerprinted_path>"
 PROBE_URL = "/assets/example/probe.js"
+FRAME_CSS_URL = "/assets/example/frame.css"
 DEFAULT_RENDERER = "var renderer = new DashRenderer();"
 PROBE_HOOKS = {
     name: f"function () {{ return window.callbackGotchasProbe.{method}.apply(null, arguments); }}"
@@ -133,12 +138,17 @@ def share_bundles(app):
     app.server.view_functions[SUITES_ENDPOINT] = shared_suite
 
 
+def _version(url):
+    return (REPO_ROOT / url.lstrip("/")).stat().st_mtime_ns
+
+
 def _inject_probe(app, example):
-    version = (REPO_ROOT / "assets/example/probe.js").stat().st_mtime_ns
-    tag = f'<script src="{PROBE_URL}?m={version}" data-example="{example.key}"></script>'
+    script = f'<script src="{PROBE_URL}?m={_version(PROBE_URL)}" data-example="{example.key}">'
+    css = f'<link rel="stylesheet" href="{FRAME_CSS_URL}?m={_version(FRAME_CSS_URL)}">'
 
     def with_probe(parts):
-        parts["scripts"] += "\n" + tag
+        parts["scripts"] += "\n" + script + "</script>"
+        parts["css"] += "\n" + css
         return parts
 
     _wrap_index(app, with_probe)

@@ -1,30 +1,40 @@
-"""A lesson page: the broken and fixed examples live, their source, the explanation."""
+"""A lesson page: the steps beside the live pair, the explanation right after, the rest below.
+
+At 1280 x 800 the steps, both frames and the newest timeline rows fit on one
+screen; source listings and the sandbox's graph are one click away, never
+between the pair and the text. Under 992 px the pair becomes two tabs.
+"""
 
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import html
 
 from .highlight import code_block
-from .markdown import render_markdown
+from .markdown import heading, render_markdown
 from .sandbox import compare, sandbox
 
 ROLE_LABELS = {"broken": ("Broken", "danger"), "fixed": ("Fixed", "success")}
+# Ids the page itself uses; a heading of the text never takes them.
+PAGE_IDS = {"try-it", "pair", "compare", "more-to-try", "broken", "fixed"}
 
 
 def _source(example):
+    name = example.path.name
     return html.Details(
         [
-            html.Summary(f"Source: {example.path.name}"),
+            html.Summary(f"Source: {name}"),
             html.Div(
                 [
-                    dcc.Clipboard(
-                        content=example.source,
-                        title=f"Copy {example.path.name}",
+                    html.Button(
+                        "Copy",
+                        type="button",
                         className="copy-button btn btn-sm btn-outline-secondary",
+                        title=f"Copy {name}",
+                        **{"aria-label": f"Copy {name}", "data-copy": example.key},
                     ),
                     html.A(
-                        "Download",
+                        f"Download {name}",
                         href=example.download_url,
-                        download=example.path.name,
+                        download=name,
                         className="btn btn-sm btn-outline-secondary",
                     ),
                 ],
@@ -34,50 +44,49 @@ def _source(example):
                 example.source,
                 "python",
                 tabIndex=0,
-                **{"data-source": example.key, "aria-label": f"Source of {example.path.name}"},
+                **{"data-source": example.key, "aria-label": f"Source of {name}"},
             ),
         ],
-        open=True,
         className="example-source",
     )
 
 
-def example_card(mounted):
+def example_card(mounted, role=None):
     example = mounted.example
-    label, color = ROLE_LABELS.get(example.name, (example.path.name, "secondary"))
+    label, color = ROLE_LABELS.get(role, (example.path.name, "secondary"))
     return dbc.Card(
         [
             dbc.CardHeader(
                 [
-                    dbc.Badge(label, color=color, className="me-2"),
+                    dbc.Badge(label, color=color, className="me-2 example-badge"),
                     html.Span(example.caption, className="example-caption"),
                     html.A(
-                        "Open full screen",
+                        "Full screen ↗",
                         href=example.url,
                         target="_blank",
                         rel="noopener",
                         className="ms-auto small text-nowrap",
+                        title=f"Open {example.path.name} full screen, in a new tab",
                     ),
                 ],
-                className="d-flex flex-wrap align-items-center gap-1",
+                className="example-head",
             ),
             html.Iframe(
-                # assets/40-example-frames.js sets src, one frame at a time.
+                # assets/40-example-frames.js sets src, one frame at a time, and its height.
                 **{"data-src": example.url},
                 title=f"Live example {example.path.name}: {example.caption}",
-                # Dash's dev-tools panel needs room of its own below the app.
                 className="example-frame with-dev-tools" if mounted.debug else "example-frame",
-                id={"type": "example-frame", "example": example.key},
             ),
-            dbc.CardBody([sandbox(mounted), _source(example)]),
+            dbc.CardBody([sandbox(mounted), _source(example)], className="example-body"),
         ],
-        className="example-card h-100",
-        id={"type": "example", "example": example.key},
+        className=f"example-card example-{role or 'more'}",
+        id=f"example-{example.name}",
     )
 
 
 def _header(lesson):
-    badges = [dbc.Badge(f"Verified on Dash {lesson.tested_with}", color="info", className="me-1")]
+    verified = f"Verified on Dash {lesson.tested_with}"
+    badges = [dbc.Badge(verified, color="info", text_color="dark", className="me-1")]
     if lesson.original:
         badges.append(
             dbc.Badge(
@@ -94,7 +103,7 @@ def _header(lesson):
             html.Div(badges, className="mb-2"),
             html.Details(
                 [html.Summary("What changed, and when"), html.Ul(changes, className="mt-2")],
-                className="changes mb-4",
+                className="changes mb-3",
             )
             if changes
             else None,
@@ -102,24 +111,109 @@ def _header(lesson):
     )
 
 
-def _cards(items):
-    return dbc.Row([dbc.Col(example_card(item), xs=12, lg=6, className="mb-4") for item in items])
-
-
-def lesson_layout(lesson, mounted):
-    pair = [mounted[lesson.example(name).key] for name in ("broken", "fixed")]
-    more = [mounted[e.key] for e in lesson.examples if e.name not in ("broken", "fixed")]
-    return html.Article(
+def _switcher():
+    """Phones and narrow windows: one of the pair at a time (assets/50-lesson-page.js)."""
+    tab = "btn btn-outline-secondary pair-tab"
+    return html.Div(
         [
-            _header(lesson),
-            html.Section(
-                [html.H2("Try it", className="h4"), *render_markdown(lesson.try_it)],
+            html.Button("Broken", className=tab, role="tab", **{"data-show": "broken"}),
+            html.Button("Fixed", className=tab, role="tab", **{"data-show": "fixed"}),
+        ],
+        className="btn-group pair-switcher",
+        role="tablist",
+        **{"aria-label": "Show the broken or the fixed example"},
+    )
+
+
+def _pair(lesson, mounted, toc):
+    toc.insert(0, ("try-it", "Try it"))
+    cards = [
+        html.Div(example_card(mounted[lesson.example(role).key], role), className=f"pair-{role}")
+        for role in ("broken", "fixed")
+    ]
+    return html.Section(
+        [
+            html.Div(
+                [heading(2, "Try it", "try-it", className="h5"), *render_markdown(lesson.try_it)],
                 className="try-it",
             ),
-            html.Section([html.H2("Broken and fixed", className="h4"), _cards(pair)]),
+            _switcher(),
+            html.Div(cards, className="pair-cards", id="pair-cards"),
             compare(lesson),
-            html.Section(render_markdown(lesson.body), className="lesson-body"),
-            html.Section([html.H2("More to try", className="h4"), _cards(more)]) if more else None,
         ],
-        className="lesson",
+        className="pair show-broken",
+        id="pair",
+        **{"aria-label": "Try it: the broken and the fixed example"},
+    )
+
+
+def _more(lesson, mounted, toc):
+    more = [mounted[e.key] for e in lesson.examples if e.name not in ("broken", "fixed")]
+    if not more:
+        return None
+    toc.append(("more-to-try", "More to try"))
+    return html.Section(
+        [
+            heading(2, "More to try", "more-to-try"),
+            html.Div([example_card(item) for item in more], className="more-cards"),
+        ],
+        className="more-to-try",
+    )
+
+
+def _neighbours(previous, following):
+    links = []
+    if previous:
+        links.append(
+            html.A(
+                [html.Span("Previous", className="small d-block"), previous.title],
+                href=previous.url,
+                className="lesson-nav-prev",
+                rel="prev",
+            )
+        )
+    if following:
+        links.append(
+            html.A(
+                [html.Span("Next", className="small d-block"), following.title],
+                href=following.url,
+                className="lesson-nav-next",
+                rel="next",
+            )
+        )
+    return html.Nav(links, className="lesson-nav", **{"aria-label": "Previous and next lesson"})
+
+
+def _toc(entries):
+    return html.Nav(
+        [
+            html.H2("On this page", className="toc-title"),
+            html.Ul([html.Li(html.A(title, href=f"#{anchor}")) for anchor, title in entries]),
+        ],
+        className="toc",
+        **{"aria-label": "On this page"},
+    )
+
+
+def lesson_layout(lesson, mounted, previous=None, following=None):
+    toc, taken = [], set(PAGE_IDS)
+    body = render_markdown(lesson.body, toc, taken)
+    pair = _pair(lesson, mounted, toc)
+    more = _more(lesson, mounted, toc)
+    return html.Div(
+        [
+            html.Article(
+                [
+                    _header(lesson),
+                    pair,
+                    html.Section(body, className="lesson-body"),
+                    more,
+                    _neighbours(previous, following),
+                ],
+                className="lesson",
+                **{"data-lesson": lesson.slug},
+            ),
+            _toc(toc),
+        ],
+        className="lesson-grid",
     )

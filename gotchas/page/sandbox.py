@@ -14,6 +14,8 @@ from dataclasses import asdict
 import dash_bootstrap_components as dbc
 from dash import MATCH, ClientsideFunction, Input, Output, State, clientside_callback, dcc, html
 
+from .markdown import heading
+
 
 def sid(kind, example):
     return {"type": f"sb-{kind}", "example": example.key}
@@ -44,9 +46,7 @@ def _toolbar(example):
     name = example.path.name
     return html.Div(
         [
-            dbc.Switch(
-                id=sid("pause", example), label="Pause recording", value=False, className="mb-0"
-            ),
+            dbc.Switch(id=sid("pause", example), label="Pause", value=False, className="mb-0"),
             _button(
                 "Clear", "clear", example, f"Clear what was recorded for {name}", color="secondary"
             ),
@@ -90,7 +90,9 @@ def _predict(mounted):
     example = mounted.example
     options = [
         {
-            "label": html.Span([html.Code(info.name), f" → {info.output.split('@')[0]}"]),
+            "label": html.Span(
+                [html.Code(info.name), f" → {', '.join(_declared_outputs(info.output))}"]
+            ),
             "value": info.key,
         }
         for info in mounted.callbacks
@@ -98,14 +100,16 @@ def _predict(mounted):
     return html.Details(
         [
             html.Summary("Predict, then run"),
-            html.P("Which callbacks will fire on your next interaction?", className="small mb-1"),
-            dcc.Checklist(
-                options,
-                [],
-                id=sid("guess", example),
+            html.Fieldset(
+                [
+                    html.Legend(
+                        "Which callbacks will fire on your next interaction?",
+                        className="small mb-1",
+                    ),
+                    dbc.Checklist(options=options, value=[], id=sid("guess", example)),
+                ],
                 className="sb-guess small",
-                inputClassName="form-check-input me-1",
-                labelClassName="d-block",
+                **{"data-example": example.key},
             ),
             _button(
                 "Lock in my prediction",
@@ -122,32 +126,41 @@ def _predict(mounted):
 
 
 def sandbox(mounted):
+    """The timeline and what Dash said in view; graph, replay and predict one click away."""
     example = mounted.example
+    name = example.path.name
     return html.Section(
         [
-            html.H3("Sandbox", className="h6 mb-2"),
-            _toolbar(example),
-            html.H4("Timeline", className="sb-heading"),
+            html.Div(
+                [html.H3("Timeline", className="sb-heading"), _toolbar(example)],
+                className="sb-timeline-head",
+            ),
             _view(
                 "timeline",
                 example,
                 role="log",
-                **{
-                    "aria-live": "polite",
-                    "aria-label": f"Callbacks run by {example.path.name}, in order",
-                },
+                tabIndex=0,
+                **{"aria-live": "polite", "aria-label": f"Callbacks run by {name}, in order"},
             ),
-            html.H4(
-                "Callbacks: what feeds them, what they set, how often they fired",
-                className="sb-heading",
+            _view(
+                "says",
+                example,
+                role="status",
+                **{"aria-live": "polite", "aria-label": f"What Dash reported in {name}"},
             ),
-            _replay(example),
-            _view("graph-box", example),
-            _predict(mounted),
+            html.Details(
+                [
+                    html.Summary("Callback graph, replay, predict"),
+                    _replay(example),
+                    _view("graph-box", example),
+                    _predict(mounted),
+                ],
+                className="sb-more",
+            ),
         ],
         className="sandbox",
         **{
-            "aria-label": f"Sandbox for {example.path.name}",
+            "aria-label": f"Sandbox for {name}",
             "data-example": example.key,
             "data-callbacks": json.dumps(_callbacks_data(mounted)),
         },
@@ -157,14 +170,11 @@ def sandbox(mounted):
 def compare(lesson):
     return html.Section(
         [
-            html.H2("Broken vs fixed: the last interaction", className="h5"),
-            html.P(
-                "Do the same thing in both examples and compare what ran.",
-                className="small text-body-secondary",
-            ),
+            heading(3, "Broken vs fixed: the last interaction", "compare", className="h6 mb-1"),
             html.Div(className="sb-compare", **{"data-lesson": lesson.slug}),
         ],
-        className="sb-compare-box mb-4",
+        className="sb-compare-box",
+        **{"aria-label": "Broken and fixed compared"},
     )
 
 

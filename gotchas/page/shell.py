@@ -36,7 +36,7 @@ def shell(lessons):
                         dbc.NavbarBrand("Callback Gotchas", href="/"),
                         dbc.NavbarToggler(id="navbar-toggler"),
                         dbc.Collapse(
-                            html.Div(sidebar(lessons, "navbar-sidebar"), className="d-lg-none"),
+                            html.Div(sidebar(lessons, "navbar-sidebar"), className="d-xl-none"),
                             id="navbar-lessons",
                             navbar=True,
                         ),
@@ -45,26 +45,29 @@ def shell(lessons):
                 ),
                 color="dark",
                 dark=True,
-                expand="lg",
+                expand="xl",
                 className="mb-3",
             ),
-            dbc.Container(
-                dbc.Row(
-                    [
-                        dbc.Col(sidebar(lessons), lg=3, xl=2, className="d-none d-lg-block"),
-                        dbc.Col(html.Main(dash.page_container, id="main"), lg=9, xl=10),
-                    ]
-                ),
-                fluid=True,
+            html.Div(
+                [
+                    html.Div(sidebar(lessons), className="site-sidebar d-none d-xl-block"),
+                    html.Main(dash.page_container, id="main", tabIndex=-1),
+                ],
+                className="site-grid",
             ),
         ]
     )
 
 
+# The menu opens with the toggler and closes once a lesson is picked.
 clientside_callback(
-    "function (clicks, open) { return clicks ? !open : open; }",
+    """function (clicks, path, open) {
+        var by = (window.dash_clientside.callback_context.triggered[0] || {}).prop_id || "";
+        return by.indexOf("navbar-toggler") === 0 ? !open : false;
+    }""",
     Output("navbar-lessons", "is_open"),
     Input("navbar-toggler", "n_clicks"),
+    Input("_pages_location", "pathname"),
     State("navbar-lessons", "is_open"),
     prevent_initial_call=True,
 )

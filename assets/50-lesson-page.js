@@ -1,0 +1,116 @@
+// A lesson page's own behaviour: links to a section or an example work although
+// Dash renders the page after the browser looked for the #target, and on narrow
+// screens the pair shows as two tabs.
+(function () {
+  "use strict";
+  var ALIASES = {broken: "example-broken", fixed: "example-fixed"};
+  var HIGHLIGHT_MS = 2500;
+
+  function targetOf(hash) {
+    var name = decodeURIComponent((hash || "").replace(/^#/, ""));
+    return name ? document.getElementById(ALIASES[name] || name) : null;
+  }
+
+  function showSide(pair, side) {
+    pair.classList.toggle("show-broken", side === "broken");
+    pair.classList.toggle("show-fixed", side === "fixed");
+    pair.querySelectorAll(".pair-tab").forEach(function (tab) {
+      tab.setAttribute("aria-selected", String(tab.getAttribute("data-show") === side));
+    });
+  }
+
+  // Scroll to the link's target once it exists, and mark an example card. For a
+  // moment after, frames and the sandbox still grow above it: keep it in place
+  // until the learner scrolls themselves.
+  var wanted = null;
+  var holding = null;  // {target, until}
+  var HOLD_MS = 3000;
+  function reveal() {
+    if (holding && Date.now() < holding.until &&
+        Math.abs(holding.target.getBoundingClientRect().top) > 2) {
+      holding.target.scrollIntoView({block: "start"});
+    }
+    if (!wanted) { return; }
+    var target = targetOf(wanted);
+    if (!target) { return; }
+    wanted = null;
+    var pair = target.closest(".pair");
+    var side = target.closest(".pair-broken") ? "broken" : target.closest(".pair-fixed") ? "fixed" : null;
+    if (pair && side) { showSide(pair, side); }
+    target.scrollIntoView({block: "start"});
+    holding = {target: target, until: Date.now() + HOLD_MS};
+    if (target.classList.contains("example-card")) {
+      target.classList.add("is-target");
+      window.setTimeout(function () { target.classList.remove("is-target"); }, HIGHLIGHT_MS);
+    }
+  }
+  ["wheel", "touchstart", "keydown", "mousedown"].forEach(function (type) {
+    window.addEventListener(type, function () { holding = null; }, {passive: true});
+  });
+  // Frames change height without a mutation here: their size comes by message.
+  window.addEventListener("message", function () { window.requestAnimationFrame(reveal); });
+  function follow() {
+    wanted = window.location.hash || null;
+    reveal();
+  }
+  window.addEventListener("hashchange", follow);
+
+  var lastPath = null;
+  new MutationObserver(function () {
+    // Dash pages swap the page without a load: a new path may carry a #target.
+    if (window.location.pathname !== lastPath) {
+      lastPath = window.location.pathname;
+      wanted = window.location.hash || null;
+    }
+    document.querySelectorAll(".pair:not([data-ready])").forEach(function (pair) {
+      pair.setAttribute("data-ready", "true");
+      pair.querySelectorAll(".pair-tab").forEach(function (tab) {
+        tab.setAttribute("aria-controls", "example-" + tab.getAttribute("data-show"));
+      });
+      showSide(pair, "broken");
+    });
+    reveal();
+  }).observe(document.documentElement, {childList: true, subtree: true});
+
+  // Copy an example's source. The Clipboard API needs a secure page (https or
+  // localhost); a workshop LAN is plain http, so fall back to a selection.
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) { return navigator.clipboard.writeText(text); }
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var copied = document.execCommand("copy");
+    area.remove();
+    return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+  function copy(button) {
+    var key = button.getAttribute("data-copy");
+    var source = document.querySelector('pre[data-source="' + key + '"]');
+    if (!source) { return; }
+    copyText(source.textContent).then(function () {
+      button.textContent = "Copied";
+    }, function () {
+      button.textContent = "Select and copy by hand";
+    });
+    window.setTimeout(function () { button.textContent = "Copy"; }, 2000);
+  }
+
+  document.addEventListener("click", function (event) {
+    var tab = event.target.closest && event.target.closest(".pair-tab");
+    if (tab) { showSide(tab.closest(".pair"), tab.getAttribute("data-show")); }
+    var copyButton = event.target.closest && event.target.closest(".copy-button[data-copy]");
+    if (copyButton) { copy(copyButton); }
+  });
+  document.addEventListener("keydown", function (event) {
+    var tab = event.target.closest && event.target.closest(".pair-tab");
+    if (!tab || (event.key !== "ArrowLeft" && event.key !== "ArrowRight")) { return; }
+    var other = tab.parentElement.querySelector('.pair-tab:not([data-show="' + tab.getAttribute("data-show") + '"])');
+    showSide(tab.closest(".pair"), other.getAttribute("data-show"));
+    other.focus();
+    event.preventDefault();
+  });
+})();
