@@ -24,7 +24,7 @@
   // until the learner scrolls themselves.
   var wanted = null;
   var holding = null;  // {target, until}
-  var HOLD_MS = 3000;
+  var HOLD_MS = 8000;
   function reveal() {
     if (holding && Date.now() < holding.until &&
         Math.abs(holding.target.getBoundingClientRect().top) > 2) {

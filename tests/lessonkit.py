@@ -101,6 +101,13 @@ def graph(page, key):
     ]
 
 
+def graph_reason(page, key, label):
+    """What the sandbox's graph says about one callback: why it has not run, or nothing."""
+    node = page.locator(f'.sb-graph-box[data-example="{key}"] .sb-node[data-callback="{label}"]')
+    why = node.locator(".sb-why")
+    return words(why.text_content()) if why.count() else ""
+
+
 def open_details(page, key, summary):
     """Open the example's block whose summary starts with `summary` (graph, source, ...)."""
     name = key.split("/")[1]

@@ -62,9 +62,11 @@ def test_full_screen_link_opens_the_example_alone(page, site, context):
         page.get_by_role("link", name="Full screen ↗").first.click()
     alone = info.value
     alone.wait_for_load_state()
-    assert alone.url == f"{site}/examples/{LESSON}/broken/"
-    expect(alone.get_by_role("button", name="Say hello")).to_be_visible()
-    expect(alone.get_by_text("Duplicate callback outputs")).to_be_visible()
+    # A page of the site: the example with its sandbox (tests/test_sandbox_truth.py).
+    assert alone.url == f"{site}/lessons/{LESSON}/broken"
+    frame = example(alone, f"{LESSON}/broken")
+    expect(frame.get_by_role("button", name="Say hello")).to_be_visible()
+    expect(frame.get_by_text("Duplicate callback outputs")).to_be_visible()
 
 
 def test_frames_share_one_copy_of_each_bundle(page, site, context):

@@ -13,6 +13,7 @@ from lessonkit import (
     frame_errors,
     graph,
     log_entries,
+    log_panel,
     open_lesson,
     settle,
     site_errors,
@@ -48,9 +49,9 @@ def test_with_dev_tools_on_no_callback_fires_at_all(lesson):
     assert report.startswith("Duplicate callback outputs: In the callback for output(s):")
     assert "message.children" in report
     assert graph(lesson, f"{SLUG}/broken") == [
-        ("say_goodbye", "never fired"),
-        ("say_goodbye", "never fired"),
-        ("greet", "never fired"),
+        ("say_hello", "cannot run"),
+        ("say_goodbye", "cannot run"),
+        ("greet", "blocked"),
     ]
 
 
@@ -66,16 +67,19 @@ def test_with_dev_tools_off_the_last_registered_function_answers_both(lesson):
     expect_log_count(lesson, f"{SLUG}/broken_quiet", 4)
     assert log_entries(lesson, f"{SLUG}/broken_quiet") == [
         ("greet", "initial call", "updated"),
-        ("say_goodbye", "hello.n_clicks", "updated"),
+        ("say_hello", "hello.n_clicks", "updated"),
         ("say_goodbye", "goodbye.n_clicks", "updated"),
         ("greet", "name.value", "updated"),
     ]
+    # The row of the hello click says which function the server really ran.
+    hello = log_panel(lesson, f"{SLUG}/broken_quiet").locator(".fire-entry").nth(1)
+    expect(hello.locator(".fire-ran")).to_have_text("the server ran say_goodbye")
     expect(frame.get_by_text("Duplicate callback outputs")).to_have_count(0)
     assert frame_errors(lesson, f"{SLUG}/broken_quiet") == []
     assert dash_reports(lesson, f"{SLUG}/broken_quiet") == []
     # Both callbacks of the browser ran, each time on the server's one function.
     assert graph(lesson, f"{SLUG}/broken_quiet") == [
-        ("say_goodbye", "×1"),
+        ("say_hello", "×1"),
         ("say_goodbye", "×1"),
         ("greet", "×2"),
     ]

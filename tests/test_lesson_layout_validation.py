@@ -14,6 +14,7 @@ from lessonkit import (
     expect_reports,
     frame_errors,
     graph,
+    graph_reason,
     log_entries,
     open_lesson,
     settle,
@@ -133,7 +134,8 @@ def test_a_misspelled_output_is_reported_and_never_fires(lesson):
     settle(lesson)
     expect(frame.locator("#total")).to_have_text("")
     expect_log_count(lesson, key, 0)
-    assert graph(lesson, key) == [("update_total", "never fired")]
+    assert graph(lesson, key) == [("update_total", "not run yet")]
+    assert "Output totl is not on the page" in graph_reason(lesson, key, "update_total")
     assert len(frame_errors(lesson, key)) == 1
 
 
@@ -145,7 +147,8 @@ def test_with_the_check_off_the_same_typo_is_silent(lesson):
     expect(frame.locator("#total")).to_have_text("")
     expect(frame.get_by_text(PANEL_TITLE)).to_have_count(0)
     expect_log_count(lesson, key, 0)
-    assert graph(lesson, key) == [("update_total", "never fired")]
+    assert graph(lesson, key) == [("update_total", "not run yet")]
+    assert "Output totl is not on the page" in graph_reason(lesson, key, "update_total")
     assert dash_reports(lesson, key) == []
     assert frame_errors(lesson, key) == []
 

@@ -92,8 +92,8 @@ def test_partly_missing_inputs_fail_once_per_attempt_with_dev_tools_on(lesson):
     assert sent == []
     expect_log_count(lesson, key, 0)
     assert graph(lesson, key) == [
-        ("show_year_filter", "never fired"),
-        ("summarize", "never fired"),
+        ("show_year_filter", "not run yet"),
+        ("summarize", "cannot run"),
     ]
     add_the_filter_and_pick_2024(frame)
     expect_log_count(lesson, key, 3)
@@ -126,8 +126,8 @@ def test_a_callback_with_every_input_missing_is_skipped_silently(lesson):
     expect(frame.locator("#period")).to_have_text("Showing the whole history.")
     expect_log_count(lesson, key, 0)
     assert graph(lesson, key) == [
-        ("show_period_filter", "never fired"),
-        ("describe_period", "never fired"),
+        ("show_period_filter", "not run yet"),
+        ("describe_period", "not run yet"),
     ]
     frame.get_by_role("button", name="Filter by period").click()
     expect(frame.locator("#period")).to_have_text("Showing Q1 2025.")

@@ -1,18 +1,17 @@
 // Loaded into every framed example (never into the site's own pages).
 // Dash's renderer hooks call it; it reports to the lesson page each callback
-// run, each user interaction and each error Dash writes to the console.
-// It keeps nothing beyond this page view.
+// run, each user interaction with the app and each error Dash writes to the
+// console, and the document's height. It keeps nothing beyond this page view.
 (function () {
   "use strict";
   var example = document.currentScript.getAttribute("data-example");
   var framed = window.parent !== window;
-  var pending = {};  // output key -> queue of server requests in flight
-  var errorBodies = new WeakMap();  // failed Response -> its text, read before Dash reads it
+  var runs = {};  // one entry per server request in flight, by its resolved outputs
   var seq = 0;
   var MAX_VALUE = 2000;
 
   function send(kind, entry) {
-    if (!framed) { return; }  // opened full screen: nobody to tell
+    if (!framed) { return; }  // opened on its own: nobody to tell
     window.parent.postMessage(
       {channel: "callback-gotchas", example: example, kind: kind, entry: entry},
       window.location.origin
@@ -27,105 +26,127 @@
   }
 
   function values(deps) {
-    return (deps || []).map(function (dep) {
-      var id = typeof dep.id === "string" ? dep.id : JSON.stringify(dep.id);
-      return {prop: id + "." + dep.property, value: brief(dep.value)};
-    });
-  }
-
-  function declaredOutputs(output) {
-    var bare = output.replace(/@[0-9a-f]+/g, "");
-    return bare.indexOf("..") === 0 ? bare.slice(2, -2).split("...") : [bare];
-  }
-
-  function returned(data) {
-    var props = [];
-    Object.keys(data || {}).forEach(function (id) {
-      Object.keys(data[id] || {}).forEach(function (prop) {
-        props.push({prop: id + "." + prop, value: brief(data[id][prop])});
+    var flat = [];
+    (deps || []).forEach(function (dep) {
+      // ALL and ALLSMALLER send a list of dependencies in one place.
+      (Array.isArray(dep) ? dep : [dep]).forEach(function (one) {
+        var id = typeof one.id === "string" ? one.id : JSON.stringify(one.id);
+        flat.push({prop: id + "." + one.property, value: brief(one.value)});
       });
     });
-    return props;
+    return flat;
   }
 
-  // Dash reads a failed response's body itself; keep a copy for the sandbox.
+  function props(data) {
+    var list = [];
+    Object.keys(data || {}).forEach(function (id) {
+      Object.keys(data[id] || {}).forEach(function (prop) {
+        list.push({prop: id + "." + prop, value: brief(data[id][prop])});
+      });
+    });
+    return list;
+  }
+
+  function runKey(payload) {
+    return payload ? payload.output + " " + JSON.stringify(payload.outputs || null) : "";
+  }
+
+  // The HTTP answer of each callback request, read beside Dash: its status
+  // (204 means PreventUpdate), the values set_props sent, and an error's body.
   if (framed && window.fetch) {
     var fetch = window.fetch.bind(window);
     window.fetch = function (resource, init) {
-      return fetch(resource, init).then(function (response) {
-        if (response.status >= 400 && String(resource).indexOf("_dash-update-component") !== -1) {
-          errorBodies.set(response, response.clone().text());
+      var answer = fetch(resource, init);
+      if (String(resource).indexOf("_dash-update-component") === -1 || !init || !init.body) {
+        return answer;
+      }
+      var run = null;
+      try { run = runs[runKey(JSON.parse(init.body))] || null; } catch (e) { run = null; }
+      return answer.then(function (response) {
+        if (run) {
+          run.http = response.status;
+          if (response.status === 200) {
+            run.side = response.clone().json().then(function (data) { return data.sideUpdate; },
+              function () { return null; });
+          } else if (response.status >= 400) {
+            run.body = response.clone().text();
+          }
         }
         return response;
       });
     };
   }
 
-  function report(callback, result, request, detail) {
-    var clientside = Boolean(callback.clientside_function);
-    var payload = (result && result.payload) || (request && request.payload) || {};
-    var outputs = returned(result && result.data);
-    var status;
-    if (result && result.error) {
-      status = "error";
-    } else if (clientside) {
-      status = "clientside";
-    } else if (!request || request.http !== 200) {
-      status = "prevented";
-    } else {
-      var declared = declaredOutputs(callback.output);
-      var patternOutputs = callback.output.indexOf("{") !== -1;
-      status = !patternOutputs && outputs.length < declared.length ? "partly updated" : "updated";
-    }
+  function status(callback, result, run, outputs) {
+    if (result && result.error) { return "error"; }
+    if (callback.clientside_function) { return "clientside"; }
+    if (!run || run.http === 204) { return "prevented"; }
+    if (callback.noOutput || callback.no_output) { return "ran"; }
+    if (!outputs.length) { return "no update"; }
+    var declared = (result && result.payload && result.payload.outputs) || [];
+    var expected = Array.isArray(declared) ? declared.length : 1;
+    var pattern = callback.output.indexOf("{") !== -1;
+    return !pattern && outputs.length < expected ? "partly updated" : "updated";
+  }
+
+  function report(callback, result, run, detail, side) {
+    var payload = (result && result.payload) || (run && run.payload) || {};
+    var outputs = props(result && result.data);
     seq += 1;
     send("callback", {
       seq: seq,
       at: Date.now(),
       output: callback.output,
-      clientside: clientside,
+      clientside: Boolean(callback.clientside_function),
       trigger: payload.changedPropIds || [],
       inputs: values(payload.inputs),
       state: values(payload.state),
       returned: outputs,
-      status: status,
+      side: props(side),
+      status: status(callback, result, run, outputs),
+      http: run ? run.http : null,
       detail: detail || "",
-      ms: request ? Math.round(performance.now() - request.started) : null
+      ms: run ? Math.round(performance.now() - run.started) : null
     });
   }
 
   window.callbackGotchasProbe = {
     requestPre: function (payload) {
-      (pending[payload.output] = pending[payload.output] || []).push({
-        started: performance.now(),
-        payload: payload,
-        http: null
-      });
-    },
-    requestPost: function (payload) {
-      var queue = pending[payload.output] || [];
-      for (var i = 0; i < queue.length; i++) {
-        if (queue[i].http === null) { queue[i].http = 200; return; }
-      }
+      runs[runKey(payload)] = {started: performance.now(), payload: payload, http: null};
     },
     callbackResolved: function (callback, result) {
-      var request = callback.clientside_function ? null : (pending[callback.output] || []).shift();
+      var key = runKey(result && result.payload);
+      if (!runs[key] && !callback.clientside_function) {
+        // A failed run comes back without its payload: take the oldest run of that callback.
+        key = Object.keys(runs).filter(function (k) { return k.indexOf(callback.output + " ") === 0; })[0];
+      }
+      var run = callback.clientside_function ? null : runs[key] || null;
+      delete runs[key];
       var error = result && result.error;
-      if (!error) { report(callback, result, request); return; }
-      var body = typeof error.status === "number" ? errorBodies.get(error) : null;
+      var side = run && run.side;
+      if (!error) {
+        Promise.resolve(side).then(function (updates) { report(callback, result, run, "", updates); });
+        return;
+      }
+      var body = run && run.body;
       var prefix = typeof error.status === "number" ? "HTTP " + error.status : "";
       Promise.resolve(body).then(function (text) {
         var message = text ? String(text).trim() : String(error.message || error);
-        report(callback, result, request, prefix && text ? prefix + ": " + message : message || prefix);
+        report(callback, result, run, prefix && text ? prefix + ": " + message : message || prefix);
       });
     }
   };
 
-  // What Dash tells the developer goes to the console; the sandbox shows it too.
+  // What Dash tells the developer goes to the console; the sandbox shows it
+  // too, as text: a message such as "Expected type: (<class 'tuple'>, ...)"
+  // must not be read as markup. Only a whole HTML page is reduced to its text.
+  function plain(html) {
+    if (!/<(!doctype|html|head|body|title)\b/i.test(html)) { return html; }
+    return new DOMParser().parseFromString(html, "text/html").body.textContent;
+  }
   function describe(arg) {
     if (arg && typeof arg === "object" && (arg.message || arg.html)) {
-      // An inert document: nothing in the markup runs or loads.
-      var text = new DOMParser().parseFromString(arg.html || "", "text/html").body.textContent;
-      return [arg.message, text.trim()].filter(Boolean).join(": ");
+      return [arg.message, plain(String(arg.html || "")).trim()].filter(Boolean).join(": ");
     }
     if (arg instanceof Error) { return arg.message; }
     return typeof arg === "string" ? arg : brief(arg);
@@ -139,21 +160,33 @@
     };
   });
 
-  // A user action starts an "interaction": the chain of callbacks it sets off.
+  // A learner's action on the app starts an "interaction": the chain of
+  // callbacks it sets off. Dash's own dev-tools bar is not the app.
   function label(event) {
     var target = event.target;
-    var el = target && target.closest ? target.closest("[id]") : null;
-    var name = el ? "#" + el.id : (target && target.tagName || "page").toLowerCase();
+    var el = target.closest("[id]");
+    var name = el && el.id !== "_dash-app-content" ? "#" + el.id : target.tagName.toLowerCase();
     return event.type + " " + name;
   }
   var last = {target: null, at: 0};
+  // Typing is "input"; the "change" a text box fires when it loses focus is the
+  // same edit, not another action (a debounced callback runs on it, and shows
+  // under the last keystroke).
+  var TEXT_ENTRY = /^(text|search|email|number|password|tel|url)$/;
+  function sameEdit(event) {
+    var t = event.target;
+    return event.type === "change" &&
+      (t.tagName === "TEXTAREA" || (t.tagName === "INPUT" && TEXT_ENTRY.test(t.type || "text")));
+  }
   ["click", "input", "change"].forEach(function (type) {
     document.addEventListener(type, function (event) {
-      if (!event.isTrusted) { return; }
+      var target = event.target;
+      if (!event.isTrusted || !target.closest || !target.closest("#_dash-app-content") ||
+          sameEdit(event)) { return; }
       var now = Date.now();
       // One click on a checkbox fires click, input and change: one interaction.
-      if (event.target === last.target && now - last.at < 100) { return; }
-      last = {target: event.target, at: now};
+      if (target === last.target && now - last.at < 100) { return; }
+      last = {target: target, at: now};
       send("interaction", {at: now, label: label(event)});
     }, true);
   });

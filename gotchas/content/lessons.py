@@ -60,6 +60,11 @@ class Example:
         return f"/examples/{self.lesson}/{self.name}.py"
 
     @property
+    def page_url(self):
+        """The example full screen, with its sandbox: a page of the site."""
+        return f"/lessons/{self.lesson}/{self.name}"
+
+    @property
     def source(self):
         return self.path.read_text(encoding="utf-8")
 

@@ -17,6 +17,7 @@ only changes how it is delivered:
 
 import json
 import logging
+import re
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,7 @@ from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
 from ..content.lessons import REPO_ROOT
 from ..serving.guards import guard
+from .declared import declared_functions, registrations
 from .isolation import (
     ExampleError,
     dash_globals_restored,
@@ -44,24 +46,24 @@ FRAME_CSS_URL = "/assets/example/frame.css"
 DEFAULT_RENDERER = "var renderer = new DashRenderer();"
 PROBE_HOOKS = {
     name: f"function () {{ return window.callbackGotchasProbe.{method}.apply(null, arguments); }}"
-    for name, method in [
-        ("request_pre", "requestPre"),
-        ("request_post", "requestPost"),
-        ("callback_resolved", "callbackResolved"),
-    ]
+    for name, method in [("request_pre", "requestPre"), ("callback_resolved", "callbackResolved")]
 }
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class CallbackInfo:
-    output: str
-    name: str
+    output: str  # Dash's key for the callback's outputs
+    name: str  # the function its source declares
+    runs: str | None  # the function the server keeps for that output, where it is another one
+    label: str  # name, told apart from any other callback with the same name
+    outputs: tuple  # as a person writes them: message.children
     inputs: tuple
     state: tuple
     clientside: bool
     prevent_initial_call: bool
     shared: int  # how many callbacks write this very output (more than 1 is the bug)
+    no_output: bool
 
     @property
     def key(self):
@@ -87,27 +89,48 @@ def _dependency_ids(deps):
     return tuple(f"{spell(dep['id'])}.{dep['property']}" for dep in deps)
 
 
-def callback_infos(app):
-    outputs = [spec["output"] for spec in app._callback_list]
+def written_outputs(output):
+    """'..a.children...b.value..' or 'a.children@<hash>' as a person writes them."""
+    bare = re.sub(r"@[0-9a-f]+", "", output)
+    return tuple(bare[2:-2].split("...")) if bare.startswith("..") else (bare,)
+
+
+def _clientside_name(function):
+    if function["namespace"] == "_dashprivate_clientside_funcs":
+        return "inline JavaScript"
+    return f"{function['namespace']}.{function['function_name']}"
+
+
+def callback_infos(app, declared):
+    specs = app._callback_list
+    outputs = [spec["output"] for spec in specs]
     infos = []
-    for spec in app._callback_list:
+    for spec, name in zip(specs, declared, strict=True):
         clientside = spec.get("clientside_function")
-        if clientside:
-            name = clientside["function_name"]
-        else:
-            name = app.callback_map[spec["output"]]["callback"].__name__
+        served = app.callback_map.get(spec["output"], {}).get("callback")
+        runs = getattr(served, "__name__", None)
+        name = _clientside_name(clientside) if clientside else name or runs
+        written = () if spec.get("no_output") else written_outputs(spec["output"])
         infos.append(
-            CallbackInfo(
+            dict(
                 output=spec["output"],
                 name=name,
+                runs=runs if runs and runs != name else None,
+                outputs=written,
                 inputs=_dependency_ids(spec["inputs"]),
                 state=_dependency_ids(spec["state"]),
                 clientside=bool(clientside),
                 prevent_initial_call=bool(spec.get("prevent_initial_call")),
                 shared=outputs.count(spec["output"]) if outputs.count(spec["output"]) > 1 else 0,
+                no_output=bool(spec.get("no_output")),
             )
         )
-    return tuple(infos)
+    names = [info["name"] for info in infos]
+    for i, info in enumerate(infos):
+        twins = [j for j, other in enumerate(names) if other == info["name"]]
+        numbered = f"{info['name']} ({twins.index(i) + 1})"
+        info["label"] = info["name"] if len(twins) == 1 else numbered
+    return tuple(CallbackInfo(**info) for info in infos)
 
 
 def _wrap_index(app, change):
@@ -215,11 +238,12 @@ def warm_up(server, path="/"):
 
 
 def load_example(example):
-    with dash_globals_restored(example.path):
+    with dash_globals_restored(example.path), registrations() as recorded:
         app = import_app(example.path, example.key)
         debug = _configure(app, example)
         warm_up(app.server)
-    return MountedExample(example, app, debug, callback_infos(app))
+    declared = declared_functions(app._callback_list, recorded)
+    return MountedExample(example, app, debug, callback_infos(app, declared))
 
 
 def load_examples(lessons):

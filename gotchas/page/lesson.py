@@ -51,7 +51,7 @@ def _source(example):
     )
 
 
-def example_card(mounted, role=None):
+def example_card(mounted, role=None, full_screen=True):
     example = mounted.example
     label, color = ROLE_LABELS.get(role, (example.path.name, "secondary"))
     return dbc.Card(
@@ -62,12 +62,14 @@ def example_card(mounted, role=None):
                     html.Span(example.caption, className="example-caption"),
                     html.A(
                         "Full screen ↗",
-                        href=example.url,
+                        href=example.page_url,
                         target="_blank",
                         rel="noopener",
                         className="ms-auto small text-nowrap",
                         title=f"Open {example.path.name} full screen, in a new tab",
-                    ),
+                    )
+                    if full_screen
+                    else None,
                 ],
                 className="example-head",
             ),
@@ -216,4 +218,25 @@ def lesson_layout(lesson, mounted, previous=None, following=None):
             _toc(toc),
         ],
         className="lesson-grid",
+    )
+
+
+def example_layout(lesson, mounted):
+    """One example full screen, with its sandbox and a way back to its card."""
+    example = mounted.example
+    role = example.name if example.name in ROLE_LABELS else None
+    return html.Article(
+        [
+            html.Nav(
+                html.A(
+                    f"← Back to the lesson: {lesson.title}",
+                    href=f"{lesson.url}#example-{example.name}",
+                ),
+                className="mb-2",
+                **{"aria-label": "Back to the lesson"},
+            ),
+            html.H1([html.Code(example.path.name), f": {example.caption}"], className="h3"),
+            example_card(mounted, role, full_screen=False),
+        ],
+        className="example-page",
     )

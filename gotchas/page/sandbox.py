@@ -8,7 +8,6 @@ call into that module.
 """
 
 import json
-import re
 from dataclasses import asdict
 
 import dash_bootstrap_components as dbc
@@ -21,16 +20,8 @@ def sid(kind, example):
     return {"type": f"sb-{kind}", "example": example.key}
 
 
-def _declared_outputs(output):
-    bare = re.sub(r"@[0-9a-f]+", "", output)
-    return bare[2:-2].split("...") if bare.startswith("..") else [bare]
-
-
 def _callbacks_data(mounted):
-    return [
-        {**asdict(info), "key": info.key, "outputs": _declared_outputs(info.output)}
-        for info in mounted.callbacks
-    ]
+    return [{**asdict(info), "key": info.key} for info in mounted.callbacks]
 
 
 def _view(kind, example, **props):
@@ -48,7 +39,18 @@ def _toolbar(example):
         [
             dbc.Switch(id=sid("pause", example), label="Pause", value=False, className="mb-0"),
             _button(
-                "Clear", "clear", example, f"Clear what was recorded for {name}", color="secondary"
+                "Restart",
+                "restart",
+                example,
+                f"Reload {name}: a fresh page, its page-load callbacks recorded again",
+                color="secondary",
+            ),
+            _button(
+                "Clear",
+                "clear",
+                example,
+                f"Forget what was recorded for {name}; the example keeps running as it is",
+                color="secondary",
             ),
             _button(
                 "Export JSON",
@@ -91,7 +93,7 @@ def _predict(mounted):
     options = [
         {
             "label": html.Span(
-                [html.Code(info.name), f" → {', '.join(_declared_outputs(info.output))}"]
+                [html.Code(info.label), f" → {', '.join(info.outputs) or 'no Output'}"]
             ),
             "value": info.key,
         }
@@ -162,6 +164,7 @@ def sandbox(mounted):
         **{
             "aria-label": f"Sandbox for {name}",
             "data-example": example.key,
+            "data-debug": "true" if mounted.debug else "false",
             "data-callbacks": json.dumps(_callbacks_data(mounted)),
         },
     )
@@ -185,7 +188,7 @@ def _control(function, *dependencies):
 
 
 # The buttons act on the page's recorder itself, so most have no Output.
-for kind in ("clear", "back", "forward"):
+for kind in ("clear", "restart", "back", "forward"):
     _control(
         kind,
         Input({"type": f"sb-{kind}", "example": MATCH}, "n_clicks"),
