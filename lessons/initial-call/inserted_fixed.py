@@ -1,4 +1,4 @@
-"""A button added by another callback, fixed: prevent_initial_call where it works, a None check where it does not."""
+"""The added button, fixed: prevent_initial_call where it works, a None check where it does not."""
 
 from dash import Dash, Input, Output, callback, html
 from dash.exceptions import PreventUpdate
