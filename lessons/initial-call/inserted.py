@@ -1,4 +1,4 @@
-"""A button added by another callback: its callbacks run when it appears, despite prevent_initial_call."""
+"""A button added by another callback: its callbacks run when it appears, one despite a flag."""
 
 from dash import Dash, Input, Output, callback, html
 
