@@ -1,4 +1,4 @@
-"""A button added by another callback: its callbacks run when it appears, one despite a flag."""
+"""A button added by a callback: its callbacks run as it appears, prevent_initial_call or not."""
 
 from dash import Dash, Input, Output, callback, html
 
