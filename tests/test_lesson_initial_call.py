@@ -242,13 +242,18 @@ def test_dash_callback_takes_no_default_from_the_app():
         def on_dash(n):
             return n
 
+        # A callback of the app may still say otherwise.
+        @app.callback(Output("a", "title"), Input("b", "n_clicks"), prevent_initial_call=False)
+        def on_app_overridden(n):
+            return n
+
         client = app.server.test_client()
         client.get("/")
         deps = client.get("/_dash-dependencies").get_json()
         print(json.dumps({d["output"]: d["prevent_initial_call"] for d in deps}))
         """
     )
-    assert result == {"a.children": True, "g.children": False}
+    assert result == {"a.children": True, "a.title": False, "g.children": False}
     assert "not configurable at the app level" in dash.callback.__doc__
 
 
