@@ -1,4 +1,4 @@
-"""which-input: what ctx.triggered, triggered_id and triggered_prop_ids hold, measured in Chromium."""
+"""which-input: what ctx.triggered, triggered_id and triggered_prop_ids hold, in Chromium."""
 
 import re
 from pathlib import Path
@@ -139,8 +139,7 @@ def test_the_order_is_the_order_of_arrival(page, site):
     frame = example(lesson, key)
     # Page load: report's Inputs came from two initial calls, so it has triggers.
     expect(frame.locator("#context")).to_have_text(
-        "ctx.triggered_id = 'price'\n"
-        "ctx.triggered_prop_ids = ['price.children', 'stock.children']"
+        "ctx.triggered_id = 'price'\nctx.triggered_prop_ids = ['price.children', 'stock.children']"
     )
     expect_log_count(lesson, key, 3)
     assert log_entries(lesson, key)[2] == ("report", "price.children, stock.children", "updated")
@@ -150,8 +149,7 @@ def test_the_order_is_the_order_of_arrival(page, site):
     frame.get_by_role("button", name="Look up again").click()
     expect(frame.locator("#price")).to_have_text("Price: €12 (lookup 1)")
     expect(frame.locator("#context")).to_have_text(
-        "ctx.triggered_id = 'stock'\n"
-        "ctx.triggered_prop_ids = ['stock.children', 'price.children']"
+        "ctx.triggered_id = 'stock'\nctx.triggered_prop_ids = ['stock.children', 'price.children']"
     )
     expect_log_count(lesson, key, 6)
     # One run of report for both lookups, whose Inputs are listed price first.
