@@ -275,16 +275,18 @@ def test_a_held_branch_still_lets_the_join_run_once(page, site):
     page.on("response", lambda r: urlparse(r.url).path == path and answers.append(r))
     lesson = open_lesson(page, site, SLUG)
     frame = example(lesson, DIAMOND)
-    add_ticket(frame, 1)
-    expect(frame.locator("#total")).to_have_text("Total: €15")
+    for n in (1, 2, 3):
+        add_ticket(frame, n)
+    expect(frame.locator("#total")).to_have_text("Total: €41")
+    expect_log_count(lesson, DIAMOND, 9)
     frame.get_by_label(HOLD).check()
     before, answered = len(seen), len(answers)
-    add_ticket(frame, 2)
-    expect_log_count(lesson, DIAMOND, 6)
+    add_ticket(frame, 4)
+    expect_log_count(lesson, DIAMOND, 12)
     settle(lesson)
-    # The old fee (3) with the new price (24); the join saw only the price change.
-    expect(frame.locator("#total")).to_have_text("Total: €27")
-    expect(frame.locator("#fee")).to_have_text("3")
+    # The new price (48) with the old fee (5); the join saw only the price change.
+    expect(frame.locator("#total")).to_have_text("Total: €53")
+    expect(frame.locator("#fee")).to_have_text("5")
     assert [e for e in seen[before:] if e[0] == "request"][-1] == (
         "request",
         TOTAL,
@@ -295,7 +297,7 @@ def test_a_held_branch_still_lets_the_join_run_once(page, site):
     )
     assert held.status == 200
     assert held.json() == {"multi": True, "response": {}}
-    entries = log_entries(lesson, DIAMOND)[3:]
+    entries = log_entries(lesson, DIAMOND)[9:]
     assert sorted(entries) == [
         ("compute_fee", "add.n_clicks", "partly updated"),
         ("compute_price", "add.n_clicks", "updated"),
@@ -394,6 +396,7 @@ def test_dev_tools_change_nothing_here(page, run_alone, dev_tools):
     ]
     assert lines(page) == ["", "60", "Over your €50 budget."]
     expect(page.locator(".dash-debug-menu__outer")).to_have_count(1 if dev_tools == "on" else 0)
+    expect(page.locator(".dash-debug-menu__error-count")).to_have_count(0)
 
     seen = network(page)
     page.goto(run_alone("diamond", dev_tools))
