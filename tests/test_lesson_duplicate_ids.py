@@ -82,6 +82,7 @@ def test_after_a_second_card_every_like_reads_and_writes_the_last_card(lesson):
     # Card 1's click still starts like, but with card 2's count (none yet) ...
     with callback_response(lesson, BROKEN) as info:
         like(frame, 1)
+    assert info.value.status == 200
     sent = info.value.request.post_data_json
     assert sent["changedPropIds"] == ["like.n_clicks"]
     assert sent["inputs"] == [{"id": "like", "property": "n_clicks"}]
@@ -343,6 +344,27 @@ def run_python(code, cwd):
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip().splitlines()[-1]
+
+
+def test_the_dash_callbacks_stay_in_the_module_level_list(tmp_path):
+    (tmp_path / "app.py").write_text(sketches()[0])
+    out = run_python(
+        """
+        import json
+        from dash import _callback
+        from app import app
+
+        client = app.server.test_client()
+        codes = [client.get("/").status_code for _ in range(3)]
+        served = [d["output"] for d in client.get("/_dash-dependencies").get_json()]
+        pending = [d["output"] for d in _callback.GLOBAL_CALLBACK_LIST]
+        print(json.dumps({"codes": codes, "served": served, "pending": pending}))
+        """,
+        tmp_path,
+    )
+    assert out == (
+        '{"codes": [500, 200, 200], "served": ["seen.children"], "pending": ["count.children"]}'
+    )
 
 
 def test_dash_pages_lets_two_pages_share_ids_and_their_callbacks_share_an_output(tmp_path):
