@@ -279,7 +279,8 @@ def test_the_first_request_fails_and_the_app_then_runs_without_its_dash_callback
     expect(page.locator("#seen")).to_have_text("Clicks seen: 0")
     page.get_by_role("button", name="Add pears").click()
     expect(page.locator("#seen")).to_have_text("Clicks seen: 1")
-    page.get_by_role("button", name="Add apples").click()
+    with page.expect_response(lambda r: "_dash-update-component" in r.url):
+        page.get_by_role("button", name="Add apples").click()
     expect(page.locator("#seen")).to_have_text("Clicks seen: 1")
     page.wait_for_timeout(500)
     outputs = [request.post_data_json["output"] for request in sent]
