@@ -676,18 +676,3 @@ def test_a_page_module_cannot_import_the_app(serve):
     )
     assert app.process.wait(timeout=60) != 0
     assert "ImportError: cannot import name 'app' from '__main__'" in app.log()
-
-
-def test_register_page_refuses_to_run_before_the_app_exists():
-    out = run_python(
-        """
-        import dash
-        from dash.exceptions import PageError
-
-        try:
-            dash.register_page("report", path="/report")
-        except PageError as error:
-            print(str(error).strip())
-        """
-    )
-    assert out.strip() == "`dash.register_page()` must be called after app instantiation"
