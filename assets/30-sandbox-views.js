@@ -45,6 +45,9 @@
   function specFor(entry, specs) {
     var inputs = (entry.inputs || []).map(function (v) { return v.prop; }).join(",");
     var exact = specs.filter(function (s) { return s.output === entry.output && s.inputs.join(",") === inputs; });
+    // Two callbacks with one key: the run is the function the server keeps.
+    var kept = exact.filter(function (s) { return !s.runs; });
+    if (kept.length) { return kept[0]; }
     if (exact.length) { return exact[0]; }
     return specs.filter(function (s) { return s.output === entry.output; })[0] || null;
   }
@@ -227,6 +230,12 @@
 
   function sharedNote(spec, debug) {
     if (!spec.shared) { return null; }
+    if (spec.no_output) {
+      // Dash checks no graph for these: dev tools on or off, the server keeps one.
+      return h("Div", {className: "sb-shared small"}, spec.shared + " callbacks without an Output have the " +
+        "same Inputs, so Dash gives them one id. The server keeps one function for it" +
+        (spec.runs ? ": it runs " + spec.runs + ", not " + spec.name + "." : ", this one."));
+    }
     var output = spec.outputs.join(", ");
     var text = debug
       ? spec.shared + " callbacks write " + output + ". With dev tools on Dash refuses that, so none of them runs."

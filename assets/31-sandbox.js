@@ -103,7 +103,7 @@
     var frame = frameOf(key);
     var doc = frame && frame.dataset.loaded && frame.contentDocument;
     return function (id) {
-      return Boolean(doc && doc.getElementById("_dash-app-content") && id.charAt(0) !== "{" &&
+      return Boolean(doc && doc.querySelector("#react-entry-point [id]") && id.charAt(0) !== "{" &&
         !doc.getElementById(id));
     };
   }

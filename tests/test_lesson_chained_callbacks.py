@@ -16,6 +16,7 @@ from lessonkit import (
     expect_log_count,
     frame_errors,
     log_entries,
+    open_details,
     open_lesson,
     settle,
 )
@@ -69,6 +70,7 @@ def control(page, kind, key):
 def replay(page, key, total):
     """The replay caption after each click on Step forward, one click past the last step."""
     captions = []
+    open_details(page, key, "Callback graph")
     caption = page.locator(f'.sb-replay-caption[data-example="{key}"]')
     for n in range(1, total + 2):
         control(page, "forward", key).click()
@@ -299,16 +301,16 @@ def test_a_held_branch_still_lets_the_join_run_once(page, site):
     assert held.json() == {"multi": True, "response": {}}
     entries = log_entries(lesson, DIAMOND)[9:]
     assert sorted(entries) == [
-        ("compute_fee", "add.n_clicks", "partly updated"),
+        ("compute_fee", "add.n_clicks", "no update"),
         ("compute_price", "add.n_clicks", "updated"),
         ("show_total", "price.children", "updated"),
     ]
     assert entries[-1] == ("show_total", "price.children", "updated")
-    # The sandbox's "partly updated" run returned nothing at all.
-    row = lesson.locator(f'.sb-timeline[data-example="{DIAMOND}"] tr.fire-entry').filter(
+    # The sandbox's "no update" run returned nothing at all: it names what it would write.
+    row = lesson.locator(f'.sb-timeline[data-example="{DIAMOND}"] .fire-entry').filter(
         has_text="compute_fee"
     )
-    expect(row.last.locator(".fire-values summary")).to_have_text("values")
+    expect(row.last.locator(".fire-values summary")).to_have_text("→ fee.children")
 
 
 def test_prevent_update_is_a_204_and_no_update_an_empty_200(site_app):

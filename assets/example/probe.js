@@ -165,8 +165,13 @@
   function label(event) {
     var target = event.target;
     var el = target.closest("[id]");
-    var name = el && el.id !== "_dash-app-content" ? "#" + el.id : target.tagName.toLowerCase();
+    var name = el && !/^(_dash-app-content|react-entry-point)$/.test(el.id) ? "#" + el.id :
+      target.tagName.toLowerCase();
     return event.type + " " + name;
+  }
+  function inApp(target) {
+    return Boolean(target.closest && target.closest("#react-entry-point") &&
+      !target.closest('[class*="dash-debug-menu"]'));
   }
   var last = {target: null, at: 0};
   // Typing is "input"; the "change" a text box fires when it loses focus is the
@@ -181,8 +186,7 @@
   ["click", "input", "change"].forEach(function (type) {
     document.addEventListener(type, function (event) {
       var target = event.target;
-      if (!event.isTrusted || !target.closest || !target.closest("#_dash-app-content") ||
-          sameEdit(event)) { return; }
+      if (!event.isTrusted || !inApp(target) || sameEdit(event)) { return; }
       var now = Date.now();
       // One click on a checkbox fires click, input and change: one interaction.
       if (target === last.target && now - last.at < 100) { return; }
