@@ -28,7 +28,7 @@
   function reveal() {
     if (holding && Date.now() < holding.until &&
         Math.abs(holding.target.getBoundingClientRect().top) > 2) {
-      holding.target.scrollIntoView({block: "start"});
+      holding.target.scrollIntoView({block: "start", behavior: "instant"});
     }
     if (!wanted) { return; }
     var target = targetOf(wanted);
@@ -37,7 +37,7 @@
     var pair = target.closest(".pair");
     var side = target.closest(".pair-broken") ? "broken" : target.closest(".pair-fixed") ? "fixed" : null;
     if (pair && side) { showSide(pair, side); }
-    target.scrollIntoView({block: "start"});
+    target.scrollIntoView({block: "start", behavior: "instant"});
     holding = {target: target, until: Date.now() + HOLD_MS};
     if (target.classList.contains("example-card")) {
       target.classList.add("is-target");

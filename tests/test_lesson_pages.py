@@ -70,9 +70,13 @@ def test_the_steps_the_pair_and_the_newest_runs_share_one_screen(page, site, slu
         # Not hidden by a scrolled box either: what a learner sees on one screen.
         ratio = 0.9 if name.endswith("run") else 0.99
         expect(part, f"{name} on one 1280x800 screen").to_be_in_viewport(ratio=ratio)
-    # The comparison sits right under the pair; the lesson text follows.
-    compare, text = box(page.locator(".sb-compare-box")), box(page.locator(".lesson-body"))
-    assert compare["top"] <= max(box(frame)["bottom"] for frame in pair_frames(page)) + 900
+    # The comparison sits right under the pair, the lesson text right after it.
+    order = page.evaluate(
+        """() => ['#pair-cards', '.sb-compare-box', '.lesson-body'].map(
+               sel => document.querySelector(sel).getBoundingClientRect().toJSON())"""
+    )
+    cards, compare, text = order
+    assert cards["bottom"] <= compare["top"] <= cards["bottom"] + 40
     assert compare["bottom"] <= text["top"]
     assert site_errors(page) == []
 
