@@ -1,37 +1,67 @@
-// Framed examples: loaded one after another, and sized to their app.
-// Frames that load together all miss the browser cache and download the same
-// Dash bundles side by side; in turn, the first fills the cache and the others
-// read from it. Each frame's probe reports its document height; the frame
-// takes it, so there is no empty white area and nothing inside is cut off.
+// Framed examples: loaded as they come near the screen, and sized to their app.
+// The first frame of each kind (dev tools on: Dash's dev bundles; off: the
+// minified ones) loads alone and fills the browser cache; after it, frames of
+// that kind load side by side and read the bundles from the cache.
+// Frames far below the fold (or in a hidden tab) wait until the learner gets
+// there. Each frame's probe reports its document height; the frame takes it,
+// so there is no empty white area and nothing inside is cut off.
 (function () {
   "use strict";
   var MIN_HEIGHT = 60;
   var MAX_HEIGHT = 4000;
-  var queue = [];
-  var current = null;
+  var PARALLEL = 3;  // once the cache is warm
+  var NEAR = "400px 0px";  // start loading a little before a frame scrolls in
+  var waiting = [];
+  var loading = 0;
+  var warm = {};  // kind -> its bundles are in the cache
+  var filling = {};  // kind -> a frame of that kind is loading them
 
-  function next() {
-    if (current && current.isConnected && !current.dataset.loaded) { return; }
-    current = queue.shift() || null;
-    if (!current) { return; }
-    if (!current.isConnected) { next(); return; }
-    var frame = current;
+  function kind(frame) { return frame.classList.contains("with-dev-tools") ? "dev" : "plain"; }
+
+  function start() {
+    for (var i = 0; i < waiting.length && loading < PARALLEL; ) {
+      var frame = waiting[i];
+      if (!frame.isConnected || frame.dataset.loaded || frame.getAttribute("src")) {
+        waiting.splice(i, 1);
+      } else if (warm[kind(frame)] || !filling[kind(frame)]) {
+        waiting.splice(i, 1);
+        load(frame);
+      } else {
+        i += 1;
+      }
+    }
+  }
+
+  function load(frame) {
+    var k = kind(frame);
+    loading += 1;
+    if (!warm[k]) { filling[k] = true; }
     var done = function () {
       if (frame.dataset.loaded) { return; }
       frame.dataset.loaded = "true";
-      next();
+      loading -= 1;
+      warm[k] = true;
+      start();
     };
     frame.addEventListener("load", done, {once: true});
     window.setTimeout(done, 15000);  // a frame that never loads must not hold up the rest
     frame.src = frame.getAttribute("data-src");
   }
 
+  var near = new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (!entry.isIntersecting) { return; }
+      near.unobserve(entry.target);
+      waiting.push(entry.target);
+    });
+    start();
+  }, {rootMargin: NEAR});
+
   new MutationObserver(function () {
     document.querySelectorAll("iframe[data-src]:not([data-queued])").forEach(function (frame) {
       frame.setAttribute("data-queued", "true");
-      queue.push(frame);
+      near.observe(frame);
     });
-    next();
   }).observe(document.documentElement, {childList: true, subtree: true});
 
   window.addEventListener("message", function (event) {

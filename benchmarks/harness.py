@@ -32,7 +32,10 @@ def launch(playwright):
 
 
 def wait_for_frames(page):
+    """Every frame of the page loaded: they load lazily, so each is brought into view."""
     page.locator("iframe.example-frame").first.wait_for()
+    for frame in page.locator("iframe.example-frame").all():
+        frame.scroll_into_view_if_needed()
     page.wait_for_function(
         "document.querySelectorAll('iframe.example-frame:not([data-loaded])').length === 0",
         timeout=120_000,

@@ -25,7 +25,8 @@ from localhost import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
 from gotchas.content.lessons import load_lessons  # noqa: E402
 
 SIZES = [(1280, 800), (1024, 768), (1440, 900), (390, 844)]
-FRAMES_LOADED = "document.querySelectorAll('iframe.example-frame:not([data-loaded])').length === 0"
+FRAMES_LOADED = """[...document.querySelectorAll('iframe.example-frame')]
+    .filter(f => f.getClientRects().length).every(f => f.dataset.loaded)"""
 
 
 def serve():
@@ -50,7 +51,11 @@ def shoot(page, url, path, out, width, height):
     page.set_viewport_size({"width": width, "height": height})
     page.goto(url + path)
     page.wait_for_selector("#main h1")
+    for frame in page.locator("iframe.example-frame").all():  # they load as they come near
+        if frame.is_visible():
+            frame.scroll_into_view_if_needed()
     page.wait_for_function(FRAMES_LOADED, timeout=90_000)
+    page.evaluate("window.scrollTo(0, 0)")
     page.wait_for_timeout(1200)
     name = path.strip("/").replace("/", "-") or "home"
     stem = out / f"{name}-{width}x{height}"

@@ -31,19 +31,24 @@ def example(page, key):
     """The framed example's document, e.g. example(page, 'duplicate-outputs/broken')."""
     lesson, name = key.split("/")
     selector = f'iframe[data-src="/examples/{lesson}/{name}/"]'
-    # Frames load one after another (assets/40-example-frames.js): wait for this one's turn.
-    expect(page.locator(selector)).to_have_attribute("data-loaded", "true", timeout=60_000)
-    # A learner looks at the example they use: menus that open in it stay on screen.
+    # Frames load as they come near the screen (assets/40-example-frames.js), and a
+    # learner looks at the example they use: menus that open in it stay on screen.
     page.locator(selector).scroll_into_view_if_needed()
+    expect(page.locator(selector)).to_have_attribute("data-loaded", "true", timeout=60_000)
     frame = page.frame_locator(selector)
     expect(frame.locator("#react-entry-point > *").first).to_be_attached()
     return frame
 
 
 def wait_for_all_frames(page):
+    """Bring every frame near the screen in turn (they load lazily), then wait for all."""
+    for frame in page.locator("iframe.example-frame").all():
+        if frame.is_visible():
+            frame.scroll_into_view_if_needed()
     page.wait_for_function(
-        "document.querySelectorAll('iframe.example-frame:not([data-loaded])').length === 0",
-        timeout=60_000,
+        """() => [...document.querySelectorAll('iframe.example-frame')]
+                  .filter(f => f.getClientRects().length).every(f => f.dataset.loaded)""",
+        timeout=90_000,
     )
     page.wait_for_timeout(300)
 

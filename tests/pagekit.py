@@ -16,7 +16,11 @@ def pair_frames(page):
 
 
 def settled_frames(page, selector=FRAMES, quiet_ms=400, limit_ms=20_000):
-    """Wait until the frames have loaded, reported their size, and stopped resizing."""
+    """Wait until the frames have loaded, reported their size, and stopped resizing.
+
+    Frames load as they come near the screen: each is brought into view in turn."""
+    for frame in page.locator(selector).all():
+        frame.scroll_into_view_if_needed()
     page.wait_for_function(
         """sel => [...document.querySelectorAll(sel)].every(
                f => f.dataset.loaded && f.dataset.fitted)""",
