@@ -1,5 +1,6 @@
 """Callback Gotchas: the site. `python app.py` serves it; gunicorn serves `app:server`."""
 
+import logging
 import os
 
 from dash import Dash
@@ -7,8 +8,11 @@ from dash import Dash
 from gotchas.catalog import EXAMPLES, LESSONS
 from gotchas.examples.mounting import mount_examples, warm_up
 from gotchas.page.shell import shell
+from gotchas.serving import logs
 from gotchas.serving.compression import compress_responses
 from gotchas.serving.guards import guard
+from gotchas.serving.headers import add_security_headers, allow_inline_scripts_of
+from gotchas.serving.proxy import behind_proxies
 from gotchas.serving.routes import add_routes
 
 app = Dash(
@@ -26,15 +30,20 @@ app.layout = shell(LESSONS)
 mount_examples(app, EXAMPLES)
 add_routes(app.server, EXAMPLES)
 guard(app)
+add_security_headers(app.server)
 compress_responses(app.server)
 if os.environ.get("DASH_DEBUG", "").lower() in {"1", "true", "yes"}:
     # Dev tools for the site's own pages; never the Werkzeug debugger.
     app.enable_dev_tools(debug=True, dev_tools_hot_reload=False)
 # Set everything up before the first visitor, not during (plotly/dash#3971).
 warm_up(app.server)
+allow_inline_scripts_of(app)
 server = app.server
+behind_proxies(server)
 
 if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    logs.install()
     # app.run would set dev tools up again, after the warm-up: serve as configured.
     server.run(
         host=os.environ.get("HOST", "127.0.0.1"),

@@ -32,6 +32,27 @@
     }
   }
 
+  // An example that changes server state runs as this browser's own instance
+  // (gotchas/examples/instances.py): one token per browser, kept across reloads
+  // and tabs, so "reload the page" finds the same instance again.
+  var TOKEN_KEY = "callback-gotchas:private-token";
+
+  function privateToken() {
+    var token = null;
+    try { token = window.localStorage.getItem(TOKEN_KEY); } catch (e) { /* storage off */ }
+    if (!/^[A-Za-z0-9_-]{16,64}$/.test(token || "")) {
+      var bytes = new Uint8Array(18);
+      window.crypto.getRandomValues(bytes);
+      token = btoa(String.fromCharCode.apply(null, bytes)).replace(/\+/g, "-").replace(/\//g, "_");
+      try { window.localStorage.setItem(TOKEN_KEY, token); } catch (e) { /* this page only */ }
+    }
+    return token;
+  }
+
+  function privatePath(frame) {
+    return frame.getAttribute("data-private") === "true" ? "private/" + privateToken() + "/" : "";
+  }
+
   function load(frame) {
     var k = kind(frame);
     loading += 1;
@@ -45,7 +66,7 @@
     };
     frame.addEventListener("load", done, {once: true});
     window.setTimeout(done, 15000);  // a frame that never loads must not hold up the rest
-    frame.src = frame.getAttribute("data-src");
+    frame.src = frame.getAttribute("data-src") + privatePath(frame);
   }
 
   var near = new IntersectionObserver(function (entries) {

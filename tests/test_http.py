@@ -63,7 +63,7 @@ def test_known_pages_answer_200(client, path):
         ("[1, 2]", 400),
         ('{"output": 5}', 400),
         ('{"output": "message.children", "outputs": {}, "inputs": 3}', 400),
-        ('{"output": "nope.children", "outputs": {"id": "nope", "property": "children"}}', 404),
+        ('{"output": "nope.children", "outputs": {"id": "nope", "property": "children"}}', 400),
     ],
 )
 def test_malformed_callback_requests_get_a_clear_4xx(client, prefix, body, status):

@@ -46,6 +46,9 @@ class Example:
     name: str
     caption: str
     path: Path
+    # Changes server state (registers callbacks, keeps data): each visitor gets
+    # their own instance of it (gotchas/examples/instances.py).
+    private: bool = False
 
     @property
     def key(self):
@@ -136,7 +139,13 @@ def _examples(meta, path, slug):
         if not file.is_file():
             raise LessonError(path, "examples", f"'{name}' has no file {file.name}")
         examples.append(Example(slug, name, caption, file))
-    return tuple(examples)
+    private = _field(meta, path, "private", list, required=False) or []
+    unknown = [name for name in private if name not in captions]
+    if unknown:
+        raise LessonError(path, "private", f"'{unknown[0]}' is not one of the examples")
+    return tuple(
+        Example(e.lesson, e.name, e.caption, e.path, e.name in private) for e in examples
+    )
 
 
 def _try_it(body, path):
@@ -164,6 +173,7 @@ FIELDS = {
     "original",
     "section",
     "examples",
+    "private",
 }
 
 

@@ -70,13 +70,21 @@ def dash_globals_restored(path):
         _get_app.APP, _get_paths.CONFIG, _pages.CONFIG = saved
 
 
-def import_app(path, key):
-    """Execute an example file as its own module and return its `app`."""
+def import_app(path, key, keep=True):
+    """Execute an example file as its own module and return its `app`.
+
+    A private instance's module is not kept in sys.modules: it lives as long
+    as its app.
+    """
     module_name = "gotchas_example_" + re.sub(r"\W", "_", key)
     spec = importlib.util.spec_from_file_location(module_name, path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module
-    spec.loader.exec_module(module)
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        if not keep:
+            del sys.modules[module_name]
     apps = [value for value in vars(module).values() if isinstance(value, dash.Dash)]
     if len(apps) != 1 or getattr(module, "app", None) is not apps[0]:
         raise ExampleError(f"{path}: an example defines exactly one Dash app, named `app`")

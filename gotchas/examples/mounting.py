@@ -25,11 +25,11 @@ from types import MappingProxyType
 
 from dash._utils import hooks_to_js_object
 from flask import Response, redirect
-from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
 from ..content.lessons import REPO_ROOT
-from ..serving.guards import guard
+from ..serving.guards import reraise, guard
+from ..serving.headers import add_security_headers, allow_inline_scripts_of
 from .declared import declared_functions, registrations
 from .isolation import (
     ExampleError,
@@ -37,6 +37,7 @@ from .isolation import (
     discard_leaks_after_requests,
     import_app,
 )
+from .instances import Instances, PrivateExample
 from .run_settings import run_settings
 
 SHARED_SUITES = "/_dash-component-suites/"
@@ -195,21 +196,20 @@ def _public_traceback(error, example):
     return "\n".join(lines)
 
 
-def _safe_errors(app, example):
-    @app.server.errorhandler(Exception)
+def _safe_errors(example):
     def callback_error(error):
-        if isinstance(error, HTTPException):
-            return error
         log.error("Error in example %s", example.key, exc_info=error)
         return Response(_public_traceback(error, example), 500, mimetype="text/plain")
 
+    return callback_error
 
-def _configure(app, example):
+
+def _configure(app, example, url):
     if app.renderer != DEFAULT_RENDERER:
         raise ExampleError(f"{example.path}: examples may not set renderer hooks")
     settings = run_settings(example.path, example.source)
     debug = bool(settings.get("debug", False))
-    app.init_app(requests_pathname_prefix=example.url)
+    app.init_app(requests_pathname_prefix=url)
     app.enable_dev_tools(
         debug=debug,
         dev_tools_ui=settings.get("dev_tools_ui", debug),
@@ -221,10 +221,11 @@ def _configure(app, example):
         dev_tools_disable_version_check=True,
         dev_tools_prune_errors=False,
     )
-    guard(app)
+    # Components its callbacks create later are read from the file.
+    on_error = _safe_errors(example) if debug else reraise
+    guard(app, sources=[example.source], on_error=on_error)
+    add_security_headers(app.server)
     discard_leaks_after_requests(app.server, example.path)
-    if debug:
-        _safe_errors(app, example)
     _inject_probe(app, example)
     share_bundles(app)
     return debug
@@ -237,13 +238,25 @@ def warm_up(server, path="/"):
         raise RuntimeError(f"warm-up of {path} answered {response.status_code}")
 
 
-def load_example(example):
+def _set_up(example, key, url, keep=True):
     with dash_globals_restored(example.path), registrations() as recorded:
-        app = import_app(example.path, example.key)
-        debug = _configure(app, example)
+        app = import_app(example.path, key, keep)
+        debug = _configure(app, example, url)
         warm_up(app.server)
+        allow_inline_scripts_of(app)
+    return app, debug, recorded
+
+
+def load_example(example):
+    app, debug, recorded = _set_up(example, example.key, example.url)
     declared = declared_functions(app._callback_list, recorded)
     return MountedExample(example, app, debug, callback_infos(app, declared))
+
+
+def private_instance(example, token):
+    """A fresh copy of a private example for one visitor (instances.py)."""
+    url = f"{example.url}private/{token}/"
+    return _set_up(example, f"{example.key}/{token}", url, keep=False)[0]
 
 
 def load_examples(lessons):
@@ -254,11 +267,19 @@ def load_examples(lessons):
     return MappingProxyType(mounted)
 
 
+def _served(item, instances):
+    if item.example.private:
+        # The loaded app only describes the example; visitors get their own copies.
+        return PrivateExample(item.example, instances)
+    return item.app.server
+
+
 def mount_examples(site, mounted):
     """Route each example's URL prefix to its own server, and share its bundles."""
+    instances = Instances(private_instance)
     site.server.wsgi_app = DispatcherMiddleware(
         site.server.wsgi_app,
-        {item.example.url.rstrip("/"): item.app.server for item in mounted.values()},
+        {item.example.url.rstrip("/"): _served(item, instances) for item in mounted.values()},
     )
     for item in mounted.values():
         for namespace, paths in item.app.registered_paths.items():

@@ -75,7 +75,7 @@ def example_card(mounted, role=None, full_screen=True):
             ),
             html.Iframe(
                 # assets/40-example-frames.js sets src, one frame at a time, and its height.
-                **{"data-src": example.url},
+                **{"data-src": example.url, "data-private": "true" if example.private else None},
                 title=f"Live example {example.path.name}: {example.caption}",
                 className="example-frame with-dev-tools" if mounted.debug else "example-frame",
             ),

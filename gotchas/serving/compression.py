@@ -3,13 +3,17 @@
 On workshop wifi bytes decide whether a lesson opens. The dev-tools renderer
 alone is 8 MB (1.8 MB gzipped); a lesson's content is 190 kB of JSON (10 kB).
 Bundles and assets never change content while the site runs, so their gzipped
-bytes are kept per process; everything else is small and compressed per response.
-Examples' own responses are left as their apps make them.
+bytes are kept per process, keyed by the file (Dash serves a bundle under any
+fingerprint: the URL must not pick the key) and bounded in bytes; everything
+else is small and compressed per response. Examples' own responses are left
+as their apps make them.
 """
 
 import gzip
-from functools import lru_cache
+import threading
+from collections import OrderedDict
 
+from dash.fingerprint import check_fingerprint
 from flask import request
 
 SUITES = "/_dash-component-suites/"
@@ -23,11 +27,35 @@ COMPRESSIBLE = {
     "application/json",
 }
 MIN_SIZE = 500  # below this, gzip's header costs more than it saves
+KEPT_BYTES = 16 * 1024 * 1024  # every bundle and asset of the site gzipped is about 5 MB
 
 
-@lru_cache(maxsize=64)
-def _gzipped(path, data):
-    return gzip.compress(data, compresslevel=6, mtime=0)
+class GzipCache:
+    """Gzipped files by real path, least recently used first out past `limit` bytes."""
+
+    def __init__(self, limit=KEPT_BYTES):
+        self.limit, self.size = limit, 0
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key, data):
+        with self.lock:
+            if key in self.entries and self.entries[key][0] == len(data):
+                self.entries.move_to_end(key)
+                return self.entries[key][1]
+        packed = gzip.compress(data, compresslevel=6, mtime=0)
+        with self.lock:
+            old = self.entries.pop(key, None)
+            self.size += len(packed) - (len(old[1]) if old else 0)
+            self.entries[key] = (len(data), packed)
+            while self.size > self.limit and len(self.entries) > 1:
+                self.size -= len(self.entries.popitem(last=False)[1][1])
+        return packed
+
+
+def file_key(path):
+    """/_dash-component-suites/dash/dash-renderer/build/x.v4_4_1m123.min.js -> the file's path."""
+    return check_fingerprint(path)[0]
 
 
 def _should_compress(response):
@@ -40,6 +68,8 @@ def _should_compress(response):
 
 
 def compress_responses(server):
+    kept = GzipCache()
+
     @server.after_request
     def gzip_response(response):
         if not _should_compress(response):
@@ -49,7 +79,7 @@ def compress_responses(server):
         if len(data) < MIN_SIZE:
             return response
         if request.path.startswith(KEPT):
-            response.set_data(_gzipped(request.path, data))
+            response.set_data(kept.get(file_key(request.path), data))
         else:
             response.set_data(gzip.compress(data, compresslevel=6, mtime=0))
         response.headers["Content-Encoding"] = "gzip"

@@ -21,6 +21,11 @@ def add_routes(server, mounted):
             headers={"Content-Disposition": f'attachment; filename="{path.name}"'},
         )
 
+    @server.get("/healthz")
+    def health():
+        # For the balancer: the app imported, every lesson and example mounted.
+        return {"status": "ok", "examples": len(mounted)}
+
     pages = _page_paths()
 
     @server.after_request

@@ -18,6 +18,11 @@ MAX_TEXT = 10_000
 MAX_ITEMS = 1_000
 MAX_DEPTH = 32
 OPTION_KINDS = {"Dropdown", "RadioItems", "Checklist", "Select"}
+# What a browser's location parts begin with: a path "/", a query "?", a fragment "#".
+LOCATION_STARTS = {"pathname": ("/",), "search": ("", "?"), "hash": ("", "#")}
+# A property no person edits (a Div's children, a Store's data): the page sends
+# back what the server last wrote there, of a type only the example's code knows.
+ECHOED = "echoed"
 
 
 @dataclass
@@ -95,14 +100,20 @@ def _fits(component, prop, value):
         items = value if isinstance(value, list) else [value]
         return all(v is None or (_number(v) and _in_range(v, props)) for v in items)
     if kind == "Input" and prop == "value":
+        if value is None or value == props.get("value", ...):
+            return True  # what it starts with goes back unchanged
         if props.get("type") in {"number", "range"}:
-            return value is None or _number(value)
-        return _scalar(value) and not isinstance(value, bool)
+            return _number(value)
+        return isinstance(value, str)  # a text box sends text, whatever it was given
     if kind in {"Switch", "Checkbox", "Collapse"} and prop in {"value", "is_open"}:
         return value is None or isinstance(value, bool)
     if kind == "Location":
-        return value is None or (isinstance(value, str) and len(value) <= 4096)
-    return True
+        return value is None or (
+            isinstance(value, str)
+            and len(value) <= 4096
+            and value[:1] in LOCATION_STARTS.get(prop, ("", value[:1]))
+        )
+    return ECHOED
 
 
 class ComponentIndex:
@@ -122,21 +133,25 @@ class ComponentIndex:
     def candidates(self, sent_id):
         found = []
         for declared_id, component in self.by_id.get(self._key(sent_id), []):
-            # Literal values of a dict id must agree; a computed one (an index) matches any.
+            # A dict id's text values (its type) must agree; others (an index) vary.
             if isinstance(sent_id, dict) and any(
-                value is not ... and sent_id.get(key) != value for key, value in declared_id.items()
+                isinstance(value, str) and sent_id.get(key) != value
+                for key, value in declared_id.items()
             ):
                 continue
             found.append(component)
         return found
 
-    def fits(self, dep):
-        """Whether some component with this id could send this value for this property."""
+    def judge(self, dep):
+        """False if no component with this id could send this value for this property;
+        ECHOED if the page would only send back what the server wrote; else True."""
         value = dep.get("value")
         if not plain_json(value):
             return False
-        components = self.candidates(dep["id"])
-        return not components or any(_fits(c, dep["property"], value) for c in components)
+        verdicts = [_fits(c, dep["property"], value) for c in self.candidates(dep["id"])]
+        if True in verdicts:
+            return True
+        return ECHOED if not verdicts or ECHOED in verdicts else False
 
 
 def _literal(node):
@@ -195,7 +210,7 @@ def from_layout(layout, index):
             continue
         props = {
             name: getattr(component, name)
-            for name in ("type", "options", "min", "max", "multi")
+            for name in ("type", "options", "min", "max", "multi", "value")
             if getattr(component, name, None) is not None
         }
         index.add(component_id, Component(component._type, props))
