@@ -32,8 +32,20 @@ FRAMES_LOADED = """[...document.querySelectorAll('iframe.example-frame')]
 def serve():
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "app:server", "--workers", "1", "--threads", "4",
-         "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "app:server",
+            "--workers",
+            "1",
+            "--threads",
+            "4",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
         cwd=ROOT,
     )
     url = f"http://127.0.0.1:{port}"

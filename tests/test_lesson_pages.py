@@ -277,10 +277,12 @@ def test_the_keyboard_reaches_examples_sandbox_and_neighbours(page, site, slug):
     settled_frames(page, f"#pair {FRAMES}")
     lesson = BY_SLUG[slug]
     goals = {
-        "broken app": lambda f: f["where"] == lesson.example("broken").url
-        and f["tag"] in ("BUTTON", "INPUT"),
-        "fixed app": lambda f: f["where"] == lesson.example("fixed").url
-        and f["tag"] in ("BUTTON", "INPUT"),
+        "broken app": lambda f: (
+            f["where"] == lesson.example("broken").url and f["tag"] in ("BUTTON", "INPUT")
+        ),
+        "fixed app": lambda f: (
+            f["where"] == lesson.example("fixed").url and f["tag"] in ("BUTTON", "INPUT")
+        ),
         "sandbox": lambda f: f["where"] == "page" and f["text"] == "Clear",
         "neighbours": lambda f: f["where"] == "page" and f["rel"] in ("prev", "next"),
     }

@@ -11,7 +11,7 @@ from gotchas.content.lessons import load_lessons
 from gotchas.content.snippets import SnippetError, extract, resolve
 
 SOURCE = textwrap.dedent(
-    '''\
+    """\
     from dash import Dash
 
     app = Dash(__name__)
@@ -24,7 +24,7 @@ SOURCE = textwrap.dedent(
 
     if __name__ == "__main__":
         app.run(debug=True)
-    '''
+    """
 )
 
 
@@ -62,8 +62,9 @@ def test_sketches_and_other_languages_pass_unchanged(tmp_path):
 def _in_order(snippet, source):
     """Every line of the snippet is a line of the file, in the file's order."""
     lines = iter(source.splitlines())
-    return all(line == "" or any(line == candidate for candidate in lines)
-               for line in snippet.splitlines())
+    return all(
+        line == "" or any(line == candidate for candidate in lines) for line in snippet.splitlines()
+    )
 
 
 INCLUDES = [

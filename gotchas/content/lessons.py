@@ -143,9 +143,7 @@ def _examples(meta, path, slug):
     unknown = [name for name in private if name not in captions]
     if unknown:
         raise LessonError(path, "private", f"'{unknown[0]}' is not one of the examples")
-    return tuple(
-        Example(e.lesson, e.name, e.caption, e.path, e.name in private) for e in examples
-    )
+    return tuple(Example(e.lesson, e.name, e.caption, e.path, e.name in private) for e in examples)
 
 
 def _try_it(body, path):

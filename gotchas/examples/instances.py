@@ -87,7 +87,10 @@ class PrivateExample:
         if path in ("", "/"):
             query = environ.get("QUERY_STRING", "")
             target = f"{environ.get('SCRIPT_NAME', '')}/private/{new_token()}/"
-            headers = {"Location": target + ("?" + query if query else ""), "Cache-Control": "no-store"}
+            headers = {
+                "Location": target + ("?" + query if query else ""),
+                "Cache-Control": "no-store",
+            }
             return Response(status=302, headers=headers)(environ, start_response)
         match = TOKEN.match(path)
         if not match:

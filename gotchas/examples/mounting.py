@@ -28,16 +28,16 @@ from flask import Response, redirect
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
 from ..content.lessons import REPO_ROOT
-from ..serving.guards import reraise, guard
+from ..serving.guards import guard, reraise
 from ..serving.headers import add_security_headers, allow_inline_scripts_of
 from .declared import declared_functions, registrations
+from .instances import Instances, PrivateExample
 from .isolation import (
     ExampleError,
     dash_globals_restored,
     discard_leaks_after_requests,
     import_app,
 )
-from .instances import Instances, PrivateExample
 from .run_settings import run_settings
 
 SHARED_SUITES = "/_dash-component-suites/"
