@@ -37,6 +37,7 @@ def wait_for_frames(page):
     for frame in page.locator("iframe.example-frame").all():
         frame.scroll_into_view_if_needed()
     page.wait_for_function(
-        "document.querySelectorAll('iframe.example-frame:not([data-loaded])').length === 0",
+        # A function, not an expression: the site's CSP forbids eval of a string.
+        "() => document.querySelectorAll('iframe.example-frame:not([data-loaded])').length === 0",
         timeout=120_000,
     )

@@ -25,7 +25,8 @@ from localhost import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
 from gotchas.content.lessons import load_lessons  # noqa: E402
 
 SIZES = [(1280, 800), (1024, 768), (1440, 900), (390, 844)]
-FRAMES_LOADED = """[...document.querySelectorAll('iframe.example-frame')]
+# A function, not an expression: the site's CSP forbids eval of a string.
+FRAMES_LOADED = """() => [...document.querySelectorAll('iframe.example-frame')]
     .filter(f => f.getClientRects().length).every(f => f.dataset.loaded)"""
 
 

@@ -18,9 +18,12 @@ expect.set_options(timeout=20_000)
 class Server:
     """The real site under gunicorn, as the Procfile runs it, on a free loopback port."""
 
-    def __init__(self, workers=2, threads=4, preload=True, wait=True):
+    def __init__(self, workers=2, threads=4, preload=True, wait=True, log=None, env=None):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        # The access log goes to `log` when a test reads it, else nowhere.
+        output = open(log, "w") if log else None  # noqa: SIM115  (closed in stop)
+        self.output = output
         self.process = subprocess.Popen(
             [
                 sys.executable,
@@ -34,11 +37,15 @@ class Server:
                 "--bind",
                 f"127.0.0.1:{self.port}",
                 "--log-level",
-                "warning",
+                "info" if log else "warning",
+                "--access-logfile",
+                "-" if log else "/dev/null",
                 *(["--preload"] if preload else []),
             ],
             cwd=ROOT,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
+            stdout=output,
+            stderr=output,
             start_new_session=True,
         )
         if wait:
@@ -61,6 +68,12 @@ class Server:
                 self.process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
+        if self.output:
+            self.output.close()
+
+    def worker_pids(self):
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return [int(pid) for pid in children.read_text().split()]
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
-"""Every page: no console error from the site, no dead internal link, no foreign host."""
+"""Every page: no console error from the site, no dead internal link, no foreign host,
+no Content-Security-Policy violation in the page or any example frame (dev tools included)."""
 
 from urllib.parse import urljoin, urlparse
 
@@ -9,10 +10,18 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+# Runs in the page and in every frame: each violation is reported to the top page.
+CSP_SCRIPT = """
+document.addEventListener("securitypolicyviolation", function (e) {
+  var top = window.top;
+  (top.__csp = top.__csp || []).push([location.pathname, e.effectiveDirective, e.blockedURI]);
+});
+"""
 
 
-def test_every_page_is_clean(page, site):
+def test_every_page_is_clean(page, site, site_app):
     page.add_init_script(SITE_ERRORS_SCRIPT)
+    page.add_init_script(CSP_SCRIPT)
     foreign, failed = [], []
     page.on(
         "request",
@@ -25,7 +34,7 @@ def test_every_page_is_clean(page, site):
     page.on("response", lambda r: r.status >= 400 and failed.append((r.status, r.url)))
 
     queue, seen, links = ["/"], set(), set()
-    problems = []
+    problems, frames = [], 0
     while queue:
         path = queue.pop(0)
         if path in seen:
@@ -35,6 +44,8 @@ def test_every_page_is_clean(page, site):
         expect(page.locator("#main h1").first).to_be_visible()
         wait_for_all_frames(page)
         problems += [(path, error) for error in site_errors(page)]
+        problems += [(path, "CSP", v) for v in page.evaluate("window.__csp || []")]
+        frames += page.locator("iframe.example-frame[data-loaded]").count()
         for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
             url = urlparse(urljoin(site + path, href))
             if url.hostname not in LOOPBACK:
@@ -49,6 +60,7 @@ def test_every_page_is_clean(page, site):
     assert {"/", "/lessons/duplicate-outputs"} <= seen
     assert any(link.startswith("/examples/") and link.endswith(".py") for link in links)
     assert problems == []
+    assert frames >= 2 * len(site_app.EXAMPLES), "each example ran in its lesson and full screen"
     assert dead == []
     assert foreign == []
     assert failed == []

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 from werkzeug.wrappers import Response
 
+from ..serving.headers import plain_headers
+
 MAX_INSTANCES = 40
 IDLE_SECONDS = 15 * 60
 LIFETIME_SECONDS = 2 * 60 * 60
@@ -88,13 +90,15 @@ class PrivateExample:
             query = environ.get("QUERY_STRING", "")
             target = f"{environ.get('SCRIPT_NAME', '')}/private/{new_token()}/"
             headers = {
+                **plain_headers(),
                 "Location": target + ("?" + query if query else ""),
                 "Cache-Control": "no-store",
             }
             return Response(status=302, headers=headers)(environ, start_response)
         match = TOKEN.match(path)
         if not match:
-            return Response("Not Found\n", 404, mimetype="text/plain")(environ, start_response)
+            missing = Response("Not Found\n", 404, mimetype="text/plain", headers=plain_headers())
+            return missing(environ, start_response)
         token = match.group(1)
         app = self.instances.get(self.example, token)
         environ["SCRIPT_NAME"] = environ.get("SCRIPT_NAME", "") + f"/private/{token}"

@@ -35,6 +35,11 @@ def policy(script_hashes=()):
     return "; ".join(f"{name} {value}" for name, value in parts.items())
 
 
+def plain_headers():
+    """For responses made outside any Flask app (a redirect, a 404): no scripts at all."""
+    return {**HEADERS, "Content-Security-Policy": policy()}
+
+
 def allow_inline_scripts_of(dash_app):
     """Once the app is set up (after its first request): hash its inline scripts in."""
     dash_app.server.config[CSP_KEY] = policy(dash_app.csp_hashes())
