@@ -1,13 +1,20 @@
 """callbacks-at-startup: every claim of the lesson, on the pinned Dash and a real gunicorn.
 
-A callback registered at run time changes the server for everyone, so every test
-that registers one gets a fresh server of its own (`one_process`, `two_processes`)
-and the session's shared `site` only serves the fixed example.
+A callback registered at run time changes the app for every later request, so
+this site serves the two broken examples (`private:` in the lesson) only as
+private copies: one per browser token, imported on demand in whichever server
+process a request reaches (gotchas/examples/instances.py). Each test here uses
+its own token, a fresh browser context or `secrets.token_urlsafe`, so the
+servers below can be shared by the whole module. A test that needs the
+requests of one page to reach one process uses `one_process`; with the two
+workers of the session's `site`, a reload may reach the other worker, whose
+copy is fresh.
 """
 
 import inspect
 import json
 import re
+import secrets
 import subprocess
 import sys
 import textwrap
@@ -39,6 +46,9 @@ NO_PREVENT, MATCH_ONE = f"{SLUG}/fixed_no_prevent", f"{SLUG}/match_one_output"
 LESSON_DIR = ROOT / "lessons" / SLUG
 REGISTERED = re.compile(r"^Server process (\d+) registered a callback for counter (\d+)\.$")
 DUPLICATE = "Duplicate callback outputs"
+TOKEN = r"[A-Za-z0-9_-]{16,64}"
+TOKEN_KEY = "callback-gotchas:private-token"  # assets/40-example-frames.js
+MAX_CALLBACKS, MAX_COPIES = 40, 40  # "A copy holds at most 40 callbacks ... at most 40 copies"
 
 
 def answering(server):
@@ -50,15 +60,15 @@ def answering(server):
     return server
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def one_process():
-    """The site under gunicorn with one worker, nothing registered at run time yet."""
+    """The site under gunicorn with one worker: every request of a page reaches one process."""
     server = answering(Server(workers=1, threads=4))
     yield server.url
     server.stop()
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def two_processes():
     """Two one-worker servers, as a balancer sees them: the test picks which one answers.
 
@@ -76,6 +86,29 @@ def two_processes():
             server.stop()
 
 
+def new_token():
+    return secrets.token_urlsafe(18)
+
+
+def private(key, token):
+    return f"/examples/{key}/private/{token}/"
+
+
+def private_request(key, endpoint):
+    """Whether a URL asks `endpoint` of a private copy of `key` (any token, any query)."""
+    path = re.compile(rf"/examples/{re.escape(key)}/private/{TOKEN}/{endpoint}")
+    return lambda url: bool(path.fullmatch(urlparse(url).path))
+
+
+def frame_token(page, key):
+    """The token in a private example's frame address, checked against the browser's own."""
+    src = page.locator(f'iframe[data-src="/examples/{key}/"]').get_attribute("src")
+    match = re.fullmatch(rf"/examples/{re.escape(key)}/private/({TOKEN})/", src or "")
+    assert match, src
+    assert page.evaluate(f"localStorage.getItem('{TOKEN_KEY}')") == match.group(1)
+    return match.group(1)
+
+
 def status_text(counter):
     return re.compile(rf"^Server process \d+ registered a callback for counter {counter}\.$")
 
@@ -88,9 +121,64 @@ def add_counter(frame, expected_counter):
 
 def dependency_requests(page, key):
     seen = []
-    suffix = f"/examples/{key}/_dash-dependencies"
-    page.on("request", lambda request: request.url.endswith(suffix) and seen.append(request.url))
+    wanted = private_request(key, "_dash-dependencies")
+    page.on("request", lambda request: wanted(request.url) and seen.append(request.url))
     return seen
+
+
+def update(base, path, body):
+    """POST a callback request to the app at `path` (a prefix ending in /)."""
+    return requests.post(
+        f"{base}{path}_dash-update-component",
+        json=body,
+        headers={"Connection": "close"},
+        timeout=30,
+    )
+
+
+def dependencies(base, path):
+    """The outputs of every callback the app at `path` serves, in its order."""
+    response = requests.get(
+        f"{base}{path}_dash-dependencies", headers={"Connection": "close"}, timeout=30
+    )
+    assert response.status_code == 200
+    return [dep["output"] for dep in response.json()]
+
+
+def add_body(n):
+    """What the page sends when Add a counter has been clicked n times."""
+    return {
+        "output": "..counters.children...status.children..",
+        "outputs": [
+            {"id": "counters", "property": "children"},
+            {"id": "status", "property": "children"},
+        ],
+        "inputs": [{"id": "add", "property": "n_clicks", "value": n}],
+        "changedPropIds": ["add.n_clicks"],
+        "state": [],
+    }
+
+
+def count_body(n, clicks=1):
+    """What the page sends when Counter n is clicked."""
+    return {
+        "output": f"label-{n}.children",
+        "outputs": {"id": f"label-{n}", "property": "children"},
+        "inputs": [{"id": f"button-{n}", "property": "n_clicks", "value": clicks}],
+        "changedPropIds": [f"button-{n}.n_clicks"],
+        "state": [],
+    }
+
+
+ADD_OUTPUT = add_body(1)["output"]
+
+
+def registered(answer):
+    """(process id, counter) from the status line of an Add a counter answer."""
+    assert answer.status_code == 200, answer.text
+    match = REGISTERED.match(answer.json()["response"]["status"]["children"])
+    assert match, answer.text
+    return int(match.group(1)), int(match.group(2))
 
 
 # ---- broken: registered at run time ----------------------------------------------------
@@ -102,7 +190,8 @@ def test_registering_inside_a_callback_raises_nothing_and_the_page_never_hears_o
     asked = dependency_requests(page, BROKEN)
     lesson = open_lesson(page, one_process, SLUG)
     frame = example(lesson, BROKEN)
-    with lesson.expect_response(lambda r: f"/examples/{BROKEN}/_dash-update" in r.url) as info:
+    wanted = private_request(BROKEN, "_dash-update-component")
+    with lesson.expect_response(lambda r: wanted(r.url)) as info:
         add_counter(frame, 1)
     # The answer carries property values, never callbacks.
     assert info.value.status == 200
@@ -114,18 +203,26 @@ def test_registering_inside_a_callback_raises_nothing_and_the_page_never_hears_o
     assert len(asked) == 1, "the page asks for the callback list once, when it loads"
     assert frame_errors(lesson, BROKEN) == []
     expect(frame.get_by_text(DUPLICATE)).to_have_count(0)
-    # Yet the server has it.
-    served = requests.get(f"{one_process}/examples/{BROKEN}/_dash-dependencies", timeout=30)
-    assert [dep["output"] for dep in served.json()].count("label-1.children") == 1
+    # Yet the server has it: this browser's copy lists it.
+    served = dependencies(one_process, private(BROKEN, frame_token(lesson, BROKEN)))
+    assert served.count("label-1.children") == 1
 
 
 def test_after_a_reload_it_counts_and_the_next_reload_stops_everything(page, one_process):
+    """Each reload stands for another visitor: the same browser finds the same copy."""
     lesson = open_lesson(page, one_process, SLUG)
-    add_counter(example(lesson, BROKEN), 1)
+    frame = example(lesson, BROKEN)
+    add_counter(frame, 1)
+    token = frame_token(lesson, BROKEN)
+    registered_by = REGISTERED.match(frame.locator("#status").inner_text())
 
     lesson.reload()
     frame = example(lesson, BROKEN)
+    assert frame_token(lesson, BROKEN) == token
     add_counter(frame, 1)  # n_clicks starts at 1 again: a second callback for label-1
+    # The same process answered: one server process, as with `python broken.py`.
+    again = REGISTERED.match(frame.locator("#status").inner_text())
+    assert again.group(1) == registered_by.group(1)
     frame.get_by_role("button", name="Counter 1").click()
     expect(frame.locator("#label-1")).to_have_text("Clicks: 1")
     expect_log_count(lesson, BROKEN, 2)
@@ -137,6 +234,7 @@ def test_after_a_reload_it_counts_and_the_next_reload_stops_everything(page, one
 
     lesson.reload()
     frame = example(lesson, BROKEN)
+    assert frame_token(lesson, BROKEN) == token
     expect(frame.get_by_text(DUPLICATE)).to_be_visible()
     frame.get_by_role("button", name="Add a counter").click()
     settle(lesson)
@@ -146,110 +244,270 @@ def test_after_a_reload_it_counts_and_the_next_reload_stops_everything(page, one
     assert site_errors(lesson) == []
 
 
-def test_every_visitor_of_that_process_gets_it(page, browser, one_process):
+# ---- this site: each browser its own copy -------------------------------------------------
+
+
+def test_the_broken_examples_are_never_served_shared(site):
+    for key in (BROKEN, DYNAMIC):
+        # Their address sends each request to a copy of its own, under a new token.
+        first, second = (
+            requests.get(f"{site}/examples/{key}/", allow_redirects=False, timeout=30)
+            for _ in range(2)
+        )
+        locations = []
+        for answer in (first, second):
+            assert answer.status_code == 302
+            assert answer.headers["Cache-Control"] == "no-store"
+            location = answer.headers["Location"]
+            assert re.fullmatch(rf"/examples/{re.escape(key)}/private/{TOKEN}/", location)
+            locations.append(location)
+        assert locations[0] != locations[1]
+        page = requests.get(site + locations[0], timeout=30)
+        assert page.status_code == 200
+        # The copy is served, and its page sends its requests under its own token.
+        config = re.search(r'<script id="_dash-config"[^>]*>(.*?)</script>', page.text)
+        assert json.loads(config.group(1))["requests_pathname_prefix"] == locations[0]
+        # Nothing of the example answers at its shared address, nor under a malformed token.
+        for path in ("_dash-dependencies", "_dash-layout", "private/short/_dash-dependencies"):
+            assert requests.get(f"{site}/examples/{key}/{path}", timeout=30).status_code == 404
+        shared_update = requests.post(
+            f"{site}/examples/{key}/_dash-update-component", json=add_body(1), timeout=30
+        )
+        assert shared_update.status_code == 404
+
+
+def test_a_browser_keeps_one_token_for_its_private_frames(page, browser, site):
+    lesson = open_lesson(page, site, SLUG)
+    example(lesson, BROKEN)
+    example(lesson, DYNAMIC)
+    token = frame_token(lesson, BROKEN)
+    assert frame_token(lesson, DYNAMIC) == token
+    # The other examples are served shared, at their own address.
+    fixed = lesson.locator(f'iframe[data-src="/examples/{FIXED}/"]')
+    example(lesson, FIXED)
+    assert fixed.get_attribute("src") == f"/examples/{FIXED}/"
+
+    lesson.reload()
+    example(lesson, BROKEN)
+    assert frame_token(lesson, BROKEN) == token
+
+    other = browser.new_context()
+    try:
+        elsewhere = open_lesson(other.new_page(), site, SLUG)
+        example(elsewhere, BROKEN)
+        assert frame_token(elsewhere, BROKEN) != token
+    finally:
+        other.close()
+
+
+def test_another_visitor_never_gets_what_you_registered(page, browser, one_process):
+    """Two browsers on one server process: on a plain Dash server B would get A's list."""
     first = open_lesson(page, one_process, SLUG)
     add_counter(example(first, BROKEN), 1)
+    first.reload()
+    add_counter(example(first, BROKEN), 1)  # A's copy now has label-1 twice
+    mine = private(BROKEN, frame_token(first, BROKEN))
+    assert dependencies(one_process, mine).count("label-1.children") == 2
 
-    visitors = []
+    other = browser.new_context()
     try:
-        # Someone else, who never registered anything.
-        visitors.append(browser.new_context())
-        other = open_lesson(visitors[-1].new_page(), one_process, SLUG)
-        frame = example(other, BROKEN)
+        visitor = open_lesson(other.new_page(), one_process, SLUG)
+        frame = example(visitor, BROKEN)
+        theirs = private(BROKEN, frame_token(visitor, BROKEN))
+        assert theirs != mine
+        assert dependencies(one_process, theirs) == [ADD_OUTPUT]
+        # B's page works as on a fresh server: no duplicate, and its own first counter
+        # does not count (its page never heard of it; A's callback did not reach it).
+        expect(frame.get_by_text(DUPLICATE)).to_have_count(0)
         add_counter(frame, 1)
         frame.get_by_role("button", name="Counter 1").click()
-        expect(frame.locator("#label-1")).to_have_text("Clicks: 1")
-
-        # That click on "Add a counter" registered label-1 a second time, for everyone.
-        visitors.append(browser.new_context())
-        third = open_lesson(visitors[-1].new_page(), one_process, SLUG)
-        frame = example(third, BROKEN)
-        expect(frame.get_by_text(DUPLICATE)).to_be_visible()
-        frame.get_by_role("button", name="Add a counter").click()
-        settle(third)
-        expect(frame.locator("#status")).to_have_text("")
-        expect_log_count(third, BROKEN, 0)
-        assert site_errors(third) == []
+        settle(visitor)
+        expect(frame.locator("#label-1")).to_have_text("Clicks: 0")
+        assert log_entries(visitor, BROKEN) == [("add_counter", "add.n_clicks", "updated")]
+        assert site_errors(visitor) == []
+        assert dependencies(one_process, theirs).count("label-1.children") == 1
     finally:
-        for context in visitors:
-            context.close()
+        other.close()
+    # And B's registration did not reach A.
+    assert dependencies(one_process, mine).count("label-1.children") == 2
+
+
+def shared_dependency_paths():
+    """Every app of the site served shared: the site and the examples not marked private."""
+    paths = ["/"]
+    for lesson in load_lessons():
+        paths += [e.url for e in lesson.examples if not e.private]
+    return paths
+
+
+def test_a_script_adding_counters_reaches_no_other_copy(one_process):
+    victim, attacker = new_token(), new_token()
+    shared = {path: dependencies(one_process, path) for path in shared_dependency_paths()}
+    assert registered(update(one_process, private(BROKEN, victim), add_body(1)))[1] == 1
+    victim_list = dependencies(one_process, private(BROKEN, victim))
+    assert victim_list == [ADD_OUTPUT, "label-1.children"]
+
+    # In the same process as the victim's copy, past the limit of the attacker's own
+    # copy (which starts over), then counter 1 once more.
+    for n in [*range(1, 51), 1]:
+        for key in (BROKEN, DYNAMIC):
+            assert update(one_process, private(key, attacker), add_body(n)).status_code == 200
+
+    assert dependencies(one_process, private(BROKEN, victim)) == victim_list
+    assert dependencies(one_process, private(DYNAMIC, victim)) == [ADD_OUTPUT]
+    answer = update(one_process, private(BROKEN, victim), count_body(1))
+    assert answer.status_code == 200
+    assert answer.json()["response"] == {"label-1": {"children": "Clicks: 1"}}
+    assert registered(update(one_process, private(BROKEN, victim), add_body(2)))[1] == 2
+    for path, outputs in shared.items():
+        assert dependencies(one_process, path) == outputs, path
+
+
+@pytest.mark.parametrize(
+    "counter",
+    [
+        pytest.param(lambda n: n, id="a new counter each time"),
+        # Registering label-1 again adds a callback, not an output: it counts too.
+        pytest.param(lambda n: 1, id="counter 1 each time"),
+    ],
+)
+def test_a_copy_holds_at_most_40_callbacks(one_process, counter):
+    path = private(BROKEN, new_token())
+    held = []
+    for n in range(1, MAX_CALLBACKS + 5):
+        assert update(one_process, path, add_body(counter(n))).status_code == 200
+        held.append(len(dependencies(one_process, path)))
+    assert max(held) <= MAX_CALLBACKS, held
+    # add_counter and 39 counters make 40; the 40th counter takes the copy past the
+    # limit, and the next request finds a fresh one.
+    assert held[: MAX_CALLBACKS - 1] == list(range(2, MAX_CALLBACKS + 1))
+    assert held[MAX_CALLBACKS - 1] == 1
+
+
+def test_each_process_keeps_at_most_40_copies(one_process):
+    kept = private(BROKEN, new_token())
+    assert registered(update(one_process, kept, add_body(1)))[1] == 1
+
+    def other_copies(number):
+        for _ in range(number):
+            assert dependencies(one_process, private(BROKEN, new_token())) == [ADD_OUTPUT]
+
+    other_copies(MAX_COPIES - 1)
+    # Still here (and now the most recently used)...
+    assert dependencies(one_process, kept) == [ADD_OUTPUT, "label-1.children"]
+    other_copies(MAX_COPIES)
+    # ...until forty copies were used after it: it comes back fresh.
+    assert dependencies(one_process, kept) == [ADD_OUTPUT]
+
+
+def private_example_app(site_app, key):
+    """The site's WSGI app at a private example's address (instances.PrivateExample)."""
+    wsgi = site_app.server.wsgi_app
+    while not hasattr(wsgi, "mounts"):  # ProxyFix and the like wrap the dispatcher
+        wsgi = wsgi.app
+    return wsgi.mounts[f"/examples/{key}"]
+
+
+def test_a_copy_unused_for_15_minutes_is_dropped(site_app, monkeypatch):
+    # Fifteen minutes are not waited for: the site's own clock is moved on.
+    instances = private_example_app(site_app, BROKEN).instances
+    offset = [0.0]
+    real = instances.clock
+    monkeypatch.setattr(instances, "clock", lambda: real() + offset[0])
+    client = site_app.server.test_client()
+    path = private(BROKEN, new_token())
+
+    def served():
+        return [dep["output"] for dep in client.get(path + "_dash-dependencies").get_json()]
+
+    assert client.post(path + "_dash-update-component", json=add_body(1)).status_code == 200
+    offset[0] += 15 * 60 - 5
+    assert served() == [ADD_OUTPUT, "label-1.children"]
+    offset[0] += 15 * 60 + 5  # measured from the last use
+    assert served() == [ADD_OUTPUT]
 
 
 # ---- several server processes ------------------------------------------------------------
 
 
-def update(base, key, body):
-    return requests.post(
-        f"{base}/examples/{key}/_dash-update-component",
-        json=body,
-        headers={"Connection": "close"},
-        timeout=30,
-    )
-
-
-def dependencies(base, path):
-    response = requests.get(f"{base}{path}", headers={"Connection": "close"}, timeout=30)
-    assert response.status_code == 200
-    return [dep["output"] for dep in response.json()]
-
-
-ADD_BODY = {
-    "output": "..counters.children...status.children..",
-    "outputs": [
-        {"id": "counters", "property": "children"},
-        {"id": "status", "property": "children"},
-    ],
-    "inputs": [{"id": "add", "property": "n_clicks", "value": 1}],
-    "changedPropIds": ["add.n_clicks"],
-    "state": [],
-}
-COUNT_BODY = {
-    "output": "label-1.children",
-    "outputs": {"id": "label-1", "property": "children"},
-    "inputs": [{"id": "button-1", "property": "n_clicks", "value": 1}],
-    "changedPropIds": ["button-1.n_clicks"],
-    "state": [],
-}
-
-
-def dependency_paths(changed):
-    paths = ["/_dash-dependencies"]
+def dependency_paths(changed, token):
+    """Every other app of the site; the other private example under the same token."""
+    paths = ["/"]
     for lesson in load_lessons():
-        keys = [e.key for e in lesson.examples if e.key != changed]
-        paths += [f"/examples/{key}/_dash-dependencies" for key in keys]
+        for e in lesson.examples:
+            if e.key != changed:
+                paths.append(private(e.key, token) if e.private else e.url)
     return paths
 
 
 @pytest.mark.parametrize("key", [BROKEN, DYNAMIC])
 def test_each_server_process_has_its_own_list(two_processes, key):
+    # One token on both servers: one copy of the example in each process.
     ran, other = two_processes
+    token = new_token()
+    path = private(key, token)
     before = {
-        (base, path): dependencies(base, path)
+        (base, each): dependencies(base, each)
         for base in two_processes
-        for path in dependency_paths(key)
+        for each in dependency_paths(key, token)
     }
 
-    added = update(ran, key, ADD_BODY)
-    assert added.status_code == 200
-    registered_by = REGISTERED.match(added.json()["response"]["status"]["children"])
-    assert registered_by and registered_by.group(2) == "1"
+    registered_by, counter = registered(update(ran, path, add_body(1)))
+    assert counter == 1
 
     # A page loading now gets the list of whichever process answers it.
-    path = f"/examples/{key}/_dash-dependencies"
     assert "label-1.children" in dependencies(ran, path)
     assert "label-1.children" not in dependencies(other, path)
 
     # A click reaching the process that ran the request counts; the other refuses it.
-    answer = update(ran, key, COUNT_BODY)
+    answer = update(ran, path, count_body(1))
     assert answer.status_code == 200
     assert answer.json()["response"] == {"label-1": {"children": "Clicks: 1"}}
-    refused = update(other, key, COUNT_BODY)
-    assert refused.status_code == 404
-    assert refused.text == "No callback of this app writes 'label-1.children'.\n"
+    refused = update(other, path, count_body(1))
+    assert refused.status_code == 400
+    assert refused.text == "Unknown callback.\n"
 
-    # The site and every other example serve exactly what they served before, everywhere.
-    for (base, path), outputs in before.items():
-        assert dependencies(base, path) == outputs, (base, path)
+    # The other process has a copy of its own under the same token: its status line
+    # names another process.
+    assert registered(update(other, path, add_body(1)))[0] != registered_by
+
+    # The site, every other example and the other copy serve what they served before.
+    for (base, each), outputs in before.items():
+        assert dependencies(base, each) == outputs, (base, each)
+
+
+def test_a_reload_that_reaches_another_process_finds_a_fresh_copy(page, two_processes):
+    """The site runs several processes: your token has a copy in each one it reaches."""
+    target = [0]
+    copy = re.compile(rf"/examples/{re.escape(BROKEN)}/private/{TOKEN}/")
+
+    def route(method, path):
+        return target[0] if copy.match(path) else 0
+
+    balancer = Balancer(two_processes, route)
+    try:
+        lesson = open_lesson(page, balancer.url, SLUG)
+        frame = example(lesson, BROKEN)
+        add_counter(frame, 1)
+        token = frame_token(lesson, BROKEN)
+        first = REGISTERED.match(frame.locator("#status").inner_text()).group(1)
+
+        target[0] = 1  # from now on the other process answers this copy's requests
+        lesson.reload()
+        frame = example(lesson, BROKEN)
+        assert frame_token(lesson, BROKEN) == token
+        add_counter(frame, 1)
+        assert REGISTERED.match(frame.locator("#status").inner_text()).group(1) != first
+        # Step 2 of the lesson, but Counter 1 does not count: this copy's list, read at
+        # load, had no callback for it. The page behaves as at step 1.
+        frame.get_by_role("button", name="Counter 1").click()
+        settle(lesson)
+        expect(frame.locator("#label-1")).to_have_text("Clicks: 0")
+        expect(frame.get_by_text(DUPLICATE)).to_have_count(0)
+        assert log_entries(lesson, BROKEN) == [("add_counter", "add.n_clicks", "updated")]
+        assert site_errors(lesson) == []
+    finally:
+        balancer.stop()
 
 
 def test_callbacks_defined_at_startup_are_answered_by_every_process(two_processes):
@@ -262,7 +520,7 @@ def test_callbacks_defined_at_startup_are_answered_by_every_process(two_processe
     }
     expected = {'{"index":7,"type":"clicks"}': {"children": "Clicks: 3"}}
     for base in two_processes:
-        answer = update(base, FIXED, body)
+        answer = update(base, f"/examples/{FIXED}/", body)
         assert answer.status_code == 200
         assert answer.json()["response"] == expected
 
@@ -298,11 +556,63 @@ def load_example(name):
     return LOAD_EXAMPLE.replace("PATH", repr(str(LESSON_DIR / f"{name}.py")))
 
 
+# Two visitors' clicks, in order: (visitor, method, endpoint, body).
+VISITS = [
+    ("a", "GET", "_dash-dependencies", None),
+    ("a", "POST", "_dash-update-component", add_body(1)),
+    ("b", "GET", "_dash-dependencies", None),
+    ("b", "POST", "_dash-update-component", count_body(1)),
+    ("b", "POST", "_dash-update-component", add_body(1)),
+    ("a", "GET", "_dash-dependencies", None),
+    ("a", "POST", "_dash-update-component", add_body(2)),
+    ("b", "POST", "_dash-update-component", count_body(2, clicks=3)),
+    ("b", "GET", "_dash-dependencies", None),
+]
+
+
+def same_process(answers):
+    text = json.dumps(answers)
+    return json.loads(re.sub(r"Server process \d+", "Server process N", text))
+
+
+@pytest.mark.parametrize("name", ["broken", "dynamic"])
+def test_a_copy_behaves_as_the_file_run_alone(one_process, name):
+    """`python broken.py`: one process, one list, and every visitor gets what anyone built."""
+    alone = run_python(
+        load_example(name)
+        + f"""
+visitors = {{"a": client, "b": app.server.test_client()}}
+answers = []
+for who, method, endpoint, body in {VISITS!r}:
+    answer = visitors[who].open("/" + endpoint, method=method, json=body)
+    answers.append([answer.status_code, answer.get_json()])
+print(json.dumps(answers))
+"""
+    )
+    # On the site both visitors are reloads of one browser: one token, one copy.
+    path = private(f"{SLUG}/{name}", new_token())
+    copy = []
+    for _who, method, endpoint, body in VISITS:
+        answer = requests.request(method, f"{one_process}{path}{endpoint}", json=body, timeout=30)
+        copy.append([answer.status_code, answer.json()])
+    assert same_process(copy) == same_process(alone)
+    # Visitor b got the list a's click built, and a the one b's click built.
+    outputs = [
+        [dep["output"] for dep in answer[1]] for answer in alone if isinstance(answer[1], list)
+    ]
+    assert outputs == [
+        [ADD_OUTPUT],
+        [ADD_OUTPUT, "label-1.children"],
+        [ADD_OUTPUT, "label-1.children", "label-1.children"],
+        [ADD_OUTPUT, "label-1.children", "label-1.children", "label-2.children"],
+    ]
+
+
 def test_a_plain_dash_server_without_the_callback_answers_500():
     result = run_python(
         load_example("broken")
         + f"""
-body = {COUNT_BODY!r}
+body = {count_body(1)!r}
 status = client.post("/_dash-update-component", json=body).status_code
 app.server.config["PROPAGATE_EXCEPTIONS"] = True
 try:
@@ -402,40 +712,6 @@ def test_the_flag_is_private_and_dash_calls_it_development_only():
     )
 
 
-@pytest.mark.parametrize("name", ["broken", "dynamic"])
-def test_the_broken_examples_contain_themselves(name):
-    result = run_python(
-        load_example(name)
-        + f"""
-import time
-
-def add(n):
-    body = {ADD_BODY!r}
-    body["inputs"][0]["value"] = n
-    return client.post("/_dash-update-component", json=body).get_json()["response"]
-
-def run_time():
-    served = client.get("/_dash-dependencies").get_json()
-    return sorted(d["output"] for d in served if d["output"].startswith("label-"))
-
-answers = [add(n) for n in range(1, 8)]
-full = run_time()
-real = time.monotonic
-time.monotonic = lambda: real() + 61
-after_a_minute = run_time()
-again = add(8)
-print(json.dumps({{"answers": answers, "full": full, "after": after_a_minute, "again": again}}))
-"""
-    )
-    statuses = [answer["status"]["children"] for answer in result["answers"]]
-    assert [bool(REGISTERED.match(s)) for s in statuses] == [True] * 6 + [False]
-    assert re.fullmatch(r"Server process \d+ is full: try again in a minute\.", statuses[6])
-    assert "counters" not in result["answers"][6]  # no counter without a callback
-    assert result["full"] == [f"label-{n}.children" for n in range(1, 7)]
-    assert result["after"] == []
-    assert REGISTERED.match(result["again"]["status"]["children"]).group(2) == "8"
-
-
 # ---- the private flag ----------------------------------------------------------------------
 
 
@@ -457,7 +733,7 @@ def test_the_flag_makes_the_page_fetch_the_list_again(page, one_process):
         ("label-2.children", "button-2.n_clicks", "updated"),
     ]
 
-    # After a reload, counter 1 is registered again: the page learns it at once.
+    # After a reload (the same copy), counter 1 is registered again: the page learns it at once.
     lesson.reload()
     frame = example(lesson, DYNAMIC)
     expect(frame.get_by_text(DUPLICATE)).to_have_count(0)
@@ -474,9 +750,10 @@ def test_the_flag_makes_the_page_fetch_the_list_again(page, one_process):
 def test_the_second_fetch_may_reach_a_process_without_the_callback(page, two_processes):
     """Behind a balancer, the list the flag fetches again comes from any process."""
     fetches = []
+    wanted = private_request(DYNAMIC, "_dash-dependencies")
 
     def route(method, path):
-        if path.endswith(f"/examples/{DYNAMIC}/_dash-dependencies"):
+        if wanted(path):
             fetches.append(path)
             return (len(fetches) - 1) % 2  # the first from one process, the next from the other
         return 0
@@ -485,9 +762,12 @@ def test_the_second_fetch_may_reach_a_process_without_the_callback(page, two_pro
     try:
         lesson = open_lesson(page, balancer.url, SLUG)
         frame = example(lesson, DYNAMIC)
-        with lesson.expect_response(lambda r: r.url.endswith(f"{DYNAMIC}/_dash-dependencies")):
-            add_counter(frame, 1)  # registered on process 0; the page asks again, process 1 answers
+        with lesson.expect_response(lambda r: wanted(r.url)):
+            # Registered in process 0's copy; the page asks again, and process 1 answers
+            # with its own copy under the same token, which never heard of it.
+            add_counter(frame, 1)
         assert len(fetches) == 2
+        assert len(set(fetches)) == 1  # one token, one address
         frame.get_by_role("button", name="Counter 1").click()
         settle(lesson)
         expect(frame.locator("#label-1")).to_have_text("Clicks: 0")

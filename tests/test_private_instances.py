@@ -25,7 +25,7 @@ class Clock:
 
 
 def fake_app(callbacks=0):
-    return SimpleNamespace(callback_map=dict.fromkeys(range(callbacks)))
+    return SimpleNamespace(_callback_list=[{}] * callbacks)
 
 
 def example(key="lesson/broken"):

@@ -43,7 +43,7 @@ class Instance:
         return now - self.used > IDLE_SECONDS or now - self.created > LIFETIME_SECONDS
 
     def overgrown(self):
-        return len(self.app.callback_map) > MAX_CALLBACKS
+        return len(self.app._callback_list) > MAX_CALLBACKS  # one per registration
 
 
 class Instances:
