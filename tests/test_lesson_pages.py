@@ -178,7 +178,8 @@ def test_dash_s_message_is_readable_beside_the_frame(page, site, slug):
         settled_frames(page, f"#pair {FRAMES}")
         expect(says).to_contain_text(message)
         says.scroll_into_view_if_needed()
-        expect(says).to_be_in_viewport(ratio=1)
+        # Sub-pixel layout can leave a fraction of a pixel outside.
+        expect(says).to_be_in_viewport(ratio=0.99)
         clipped = says.evaluate(
             """el => [...el.querySelectorAll('.sb-says-text')].some(
                    t => t.scrollWidth > t.clientWidth + 1 || t.scrollHeight > t.clientHeight + 1)"""
