@@ -37,9 +37,11 @@ def main():
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             page.on(
                 "request",
-                lambda r: r.url.split("?")[0].endswith("_dash-update-component")
-                and sizes.setdefault(r.url.split("?")[0], []).append(
-                    len(r.post_data_buffer or b"")
+                lambda r: (
+                    r.url.split("?")[0].endswith("_dash-update-component")
+                    and sizes.setdefault(r.url.split("?")[0], []).append(
+                        len(r.post_data_buffer or b"")
+                    )
                 ),
             )
             for lesson in load_lessons(ROOT / "lessons"):

@@ -7,6 +7,8 @@ import pytest
 from conftest import ROOT
 from fixture_apps import click_go, mount
 
+from gotchas.serving.compression import GzipCache, file_key
+
 KEY = "duplicate-outputs/broken"
 
 
@@ -130,3 +132,21 @@ def test_a_callback_error_without_dev_tools_says_nothing_of_the_server():
     text = callback_error("raises_quiet")
     assert "Internal Server Error" in text
     assert "raises_quiet" not in text and str(ROOT) not in text
+
+
+def test_an_answer_past_the_cap_is_refused():
+    response = click_go(mount("huge_answer"))
+    assert response.status_code == 422
+    assert response.get_data(as_text=True) == "The answer to this request would be too large.\n"
+
+
+def test_the_gzip_cache_is_keyed_by_file_and_bounded_in_bytes():
+    kept = GzipCache(limit=3_000)
+    for n in range(20):  # one file under twenty made-up fingerprints
+        path = f"/_dash-component-suites/dash/x.v9_{n}m{n}.min.js"
+        kept.get(file_key(path), b"a" * 10_000)
+    assert list(kept.entries) == ["/_dash-component-suites/dash/x.min.js"]
+    for n in range(20):  # twenty files: only the newest fit
+        kept.get(f"/assets/{n}.js", bytes(range(256)) * 40)
+    assert kept.size <= 3_000 and len(kept.entries) < 20
+    assert "/assets/19.js" in kept.entries
