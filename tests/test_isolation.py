@@ -63,9 +63,13 @@ def test_the_site_serves_each_example_its_own_callbacks(site_app):
     for key, _ in lesson_examples():
         mounted = site_app.EXAMPLES[key]
         expected = [spec["output"] for spec in mounted.app._callback_list]
-        served = client.get(f"/examples/{key}/_dash-dependencies").get_json()
+        # A private example is served from a visitor's own copy only.
+        prefix = f"/examples/{key}/" + (
+            "private/" + "t" * 24 + "/" if mounted.example.private else ""
+        )
+        served = client.get(f"{prefix}_dash-dependencies").get_json()
         assert [dep["output"] for dep in served] == expected
-        layout = client.get(f"/examples/{key}/_dash-layout").get_json()
+        layout = client.get(f"{prefix}_dash-layout").get_json()
         own_server = mounted.app.server.test_client()
         assert layout == own_server.get("/_dash-layout").get_json()
         assert layout["props"]["children"], key
