@@ -62,12 +62,12 @@ def _dep(spec, value=None, with_value=True):
 def _outputs(spec):
     if spec.get("no_output"):
         return []
-    output = spec["output"].split("@")[0]
+    output = spec["output"]  # allow_duplicate's "@<hash>" included, as the renderer sends it
     parts = output[2:-2].split("...") if output.startswith("..") else [output]
     deps = []
     for part in parts:
         dep_id, prop = part.rsplit(".", 1)
-        deps.append(_dep({"id": dep_id, "property": prop.split("@")[0]}, with_value=False))
+        deps.append(_dep({"id": dep_id, "property": prop}, with_value=False))
     return deps if output.startswith("..") else deps[0]
 
 

@@ -93,9 +93,8 @@ def _outputs(body, spec):
         return
     declared = split_callback_id(spec["output"])
     single = isinstance(declared, dict)
+    # allow_duplicate's "@<hash>" stays on the property: the renderer sends it too.
     declared = [declared] if single else declared
-    for dep in declared:
-        dep["property"] = dep["property"].split("@")[0]  # allow_duplicate's suffix
     sent = body.get("outputs")
     _deps([sent] if single else sent, declared, "outputs", with_value=False)
 
