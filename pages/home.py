@@ -62,6 +62,10 @@ layout = html.Div(
             href=reading_order(LESSONS)[0].url,
             className="btn btn-primary start-here",
         ),
+        html.P(
+            html.A("Printable handout: every lesson on one page", href="/all"),
+            className="small mt-2 mb-0 handout-link",
+        ),
         *[_section(heading, lessons) for heading, lessons in sections(LESSONS)],
     ]
 )

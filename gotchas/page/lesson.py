@@ -8,6 +8,7 @@ between the pair and the text. Under 992 px the pair becomes two tabs.
 import dash_bootstrap_components as dbc
 from dash import html
 
+from .diff import diff_view
 from .highlight import code_block
 from .markdown import heading, render_markdown
 from .sandbox import compare, sandbox
@@ -51,6 +52,13 @@ def _source(example):
     )
 
 
+def _changes_from_broken(example):
+    """Every example but broken.py: what changed from broken.py, folded."""
+    if example.name == "broken":
+        return None
+    return diff_view(example.path.with_name("broken.py"), example.path)
+
+
 def example_card(mounted, role=None, full_screen=True):
     example = mounted.example
     label, color = ROLE_LABELS.get(role, (example.path.name, "secondary"))
@@ -79,7 +87,10 @@ def example_card(mounted, role=None, full_screen=True):
                 title=f"Live example {example.path.name}: {example.caption}",
                 className="example-frame with-dev-tools" if mounted.debug else "example-frame",
             ),
-            dbc.CardBody([sandbox(mounted), _source(example)], className="example-body"),
+            dbc.CardBody(
+                [sandbox(mounted), _source(example), _changes_from_broken(example)],
+                className="example-body",
+            ),
         ],
         className=f"example-card example-{role or 'more'}",
         id=f"example-{example.name}",
