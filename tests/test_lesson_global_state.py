@@ -15,6 +15,7 @@ import sys
 import textwrap
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from urllib.parse import urlparse
 
@@ -57,6 +58,8 @@ def notes(frame):
 
 
 def add_note(frame, text):
+    # After the page-load callback has answered: its answer empties the box.
+    expect(frame.locator("#status, #memory-shown").first).not_to_be_empty()
     frame.locator("#note").fill(text)
     frame.get_by_role("button", name=re.compile("^Add")).click()
     expect(frame.locator("#note")).to_have_value("")
@@ -117,13 +120,17 @@ def texts(response):
 
 
 def per_process(url, body, status=BROKEN_STATUS):
-    """{pid: response} from both worker processes of the site, asking each the same."""
+    """{pid: response} from both worker processes of a server, asking each the same.
+
+    Four requests at a time, each on a new connection: while one process is busy
+    with one, the other accepts the next."""
     answers = {}
-    for _ in range(60):
-        response = post(url, body)
-        answers[int(status.match(response["status"]["children"]).group(1))] = response
-        if len(answers) == 2:
-            return answers
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for _ in range(15):
+            for response in pool.map(lambda _: post(url, body), range(4)):
+                answers[int(status.match(response["status"]["children"]).group(1))] = response
+            if len(answers) == 2:
+                return answers
     raise AssertionError(f"one process answered 60 new connections: {list(answers)}")
 
 
@@ -220,7 +227,7 @@ def serving(args, cwd=ROOT, env=None):
     """A server in a subprocess on a free port (PORT, as app.run reads it); yields its URL."""
     port = free_port()
     process = subprocess.Popen(
-        args,
+        [arg.format(port=port) for arg in args],
         cwd=cwd,
         env={**os.environ, "PORT": str(port), "PYTHONUNBUFFERED": "1", **(env or {})},
         stdout=subprocess.PIPE,
@@ -281,6 +288,20 @@ def test_on_plain_dash_every_visitor_shares_the_list_each_request_in_a_thread(br
     assert len(runs) == 5
     assert all(re.fullmatch(r"ran in Thread-\d+ \(process_request_thread\)", r) for r in runs)
     assert len(set(runs)) == 5
+
+
+def test_on_gunicorn_each_worker_process_has_its_own_list():
+    """`gunicorn --workers 2 broken:app`, nothing of the site: two processes, two lists."""
+    args = [sys.executable, "-m", "gunicorn", "--workers", "2", "--threads", "2", "--preload"]
+    args += ["--bind", "127.0.0.1:{port}", "broken:app"]
+    with serving(args, cwd=LESSON_DIR) as server:
+        url = server.url + "/_dash-update-component"
+        added = post(url, list_body(1, "Ada's note"))
+        ada_pid = int(BROKEN_STATUS.match(added["status"]["children"]).group(1))
+        # Anyone's requests, spread over both processes by the kernel.
+        answers = per_process(url, list_body())
+    assert texts(answers.pop(ada_pid)) == ["Ada's note"]
+    assert [texts(other) for other in answers.values()] == [[]]
 
 
 def status_of(url, body=None):
@@ -367,12 +388,15 @@ def test_the_fixed_notes_travel_with_each_request_and_stay_in_the_tab(page, site
     add_note(frame, "second")
     expect(notes(frame)).to_have_text(["first", "second"])
     adds = [(sent, got) for sent, got in exchanges if sent["output"].startswith("..my-notes")]
+    shows = [sent for sent, _ in exchanges if sent["output"].startswith("..notes")]
     # The whole list goes up as State, the whole new list comes back down.
     assert [sent["state"][1]["value"] for sent, _ in adds] == [[], ["first"]]
     assert [got["response"]["my-notes"]["data"] for _, got in adds] == [
         ["first"],
         ["first", "second"],
     ]
+    # ...and show_notes gets the whole list again, as its Input.
+    assert [sent["inputs"][0]["value"] for sent in shows] == [[], ["first"], ["first", "second"]]
     stored = frame_of(lesson, FIXED).evaluate("JSON.parse(sessionStorage.getItem('my-notes'))")
     assert stored == ["first", "second"]
 
