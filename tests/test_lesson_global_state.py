@@ -259,11 +259,16 @@ def spy(*args, **kwargs):
     return callback(*args, **kwargs)
 
 module.app.callback_map[sys.argv[2]]["callback"] = spy
-module.app.run(port=int(os.environ["PORT"]), debug=False)
+module.app.run(debug=True)  # as broken.py runs itself
 """
 
 
 def test_on_plain_dash_every_visitor_shares_the_list_each_request_in_a_thread(browser, tmp_path):
+    assert (
+        (LESSON_DIR / "broken.py")
+        .read_text()
+        .endswith('if __name__ == "__main__":\n    app.run(debug=True)\n')
+    )
     (tmp_path / "spy.py").write_text(SPY)
     args = [sys.executable, "spy.py", str(LESSON_DIR / "broken.py"), LIST_OUTPUTS]
     visitors = [browser.new_context(), browser.new_context()]
@@ -279,7 +284,7 @@ def test_on_plain_dash_every_visitor_shares_the_list_each_request_in_a_thread(br
             expect(notes(bob)).to_have_text(["Ada's note", "Bob's note"])
             ada.reload()
             expect(notes(ada)).to_have_text(["Ada's note", "Bob's note"])
-            assert pid_in(ada, BROKEN_STATUS) == pid_in(bob, BROKEN_STATUS) == server.pid
+            assert pid_in(ada, BROKEN_STATUS) == pid_in(bob, BROKEN_STATUS)
         runs = [line for line in server.stdout.read().splitlines() if line.startswith("ran in")]
     finally:
         for context in visitors:
