@@ -92,10 +92,7 @@ def open_full_screen(page, name):
 
 def list_body(n_clicks=None, note=None, session_id=None):
     """What the page sends to add_note in broken.py (or server_side.py, with session_id)."""
-    state = [{"id": "note", "property": "value", "value": note}]
-    if session_id is not None:
-        state.append({"id": "session-id", "property": "data", "value": session_id})
-    return {
+    body = {
         "output": LIST_OUTPUTS,
         "outputs": [
             {"id": "notes", "property": "children"},
@@ -103,9 +100,14 @@ def list_body(n_clicks=None, note=None, session_id=None):
             {"id": "note", "property": "value"},
         ],
         "inputs": [{"id": "add", "property": "n_clicks", "value": n_clicks}],
-        "state": state,
+        "state": [{"id": "note", "property": "value", "value": note}],
         "changedPropIds": ["add.n_clicks"] if n_clicks else [],
     }
+    if session_id is not None:
+        body["output"] = LIST_OUTPUTS[:-2] + "...session-id.data.."
+        body["outputs"].append({"id": "session-id", "property": "data"})
+        body["state"].append({"id": "session-id", "property": "data", "value": session_id})
+    return body
 
 
 def post(url, body):
@@ -549,52 +551,42 @@ def test_two_apps_on_one_host_share_a_store_id(page, tmp_path):
 # ---- on the server, under a session id ------------------------------------------------------
 
 
-def layout_session_ids(page, key):
-    """The session id in each layout the example's frame fetches."""
-    ids = []
-
-    def keep(response):
-        if f"/examples/{key}/" in response.url and response.url.endswith("/_dash-layout"):
-            store = response.json()["props"]["children"][0]["props"]
-            assert store["id"] == "session-id"
-            ids.append(store["data"])
-
-    page.on("response", keep)
-    return ids
+def session_of(page):
+    return frame_of(page, SERVER).evaluate("JSON.parse(sessionStorage.getItem('session-id'))")
 
 
 def test_server_side_notes_follow_the_tab_s_session_id_in_every_process(page, site):
-    layouts = layout_session_ids(page, SERVER)
     exchanges = update_exchanges(page, SERVER)
     lesson = open_lesson(page, site, SLUG)
     frame = example(lesson, SERVER)
     expect(frame.locator("#status")).to_have_text(SERVER_STATUS)
+    # The tab's first request has no id; the answer brings a random one, which the tab keeps.
+    (sent, got) = exchanges[0]
+    assert sent["state"][1] == {"id": "session-id", "property": "data", "value": None}
+    session_id = got["response"]["session-id"]["data"]
+    assert uuid.UUID(session_id).version == 4
+    assert session_of(lesson) == session_id
     add_note(frame, "kept on the server")
     expect(notes(frame)).to_have_text(["kept on the server"])
-    session_id = frame_of(lesson, SERVER).evaluate(
-        "JSON.parse(sessionStorage.getItem('session-id'))"
-    )
-    assert layouts == [session_id]
-    assert uuid.UUID(session_id).version == 4
+    assert exchanges[-1][0]["state"][1]["value"] == session_id
 
     lesson.reload()
     frame = example(lesson, SERVER)
     expect(notes(frame)).to_have_text(["kept on the server"])
-    # The reload's layout brought a new id; the callback got the tab's first one.
-    assert len(layouts) == 2 and layouts[1] != session_id
     assert exchanges[-1][0]["state"][1]["value"] == session_id
+    assert session_of(lesson) == session_id
 
     tab = open_full_screen(lesson, "server_side")
     tab_frame = example(tab, SERVER)
     expect(tab_frame.locator("#status")).to_have_text(SERVER_STATUS)
     expect(notes(tab_frame)).to_have_count(0)
-    other_id = frame_of(tab, SERVER).evaluate("JSON.parse(sessionStorage.getItem('session-id'))")
-    assert other_id != session_id
+    assert session_of(tab) not in (None, session_id)
 
     # Whichever process answers reads the same notes.
     url = private_url(site, "server_side", token(lesson))
     answers = per_process(url, list_body(session_id=session_id), SERVER_STATUS)
     assert [texts(a) for a in answers.values()] == [["kept on the server"]] * 2
+    assert dash_reports(lesson, SERVER) == []
     assert site_errors(lesson) == [] and site_errors(tab) == []
 
 

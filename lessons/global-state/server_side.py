@@ -42,38 +42,37 @@ def notes_of(session_id):
     return [note for (note,) in reversed(rows)]
 
 
-# A function: each page load gets a new random id. A tab that already has
-# one in its sessionStorage keeps its own, so a reload finds its notes again.
-def layout():
-    return html.Div(
-        [
-            dcc.Store(id="session-id", storage_type="session", data=str(uuid.uuid4())),
-            dcc.Input(id="note", placeholder="Write a note", maxLength=80),
-            html.Button("Add", id="add"),
-            html.P(id="status"),
-            html.Ul(id="notes"),
-        ]
-    )
-
-
 app = Dash(__name__)
-app.layout = layout
+
+app.layout = html.Div(
+    [
+        # Each browser tab's own id, kept in its sessionStorage.
+        dcc.Store(id="session-id", storage_type="session"),
+        dcc.Input(id="note", placeholder="Write a note", maxLength=80),
+        html.Button("Add", id="add"),
+        html.P(id="status"),
+        html.Ul(id="notes"),
+    ]
+)
 
 
 @app.callback(
     Output("notes", "children"),
     Output("status", "children"),
     Output("note", "value"),
+    Output("session-id", "data"),
     Input("add", "n_clicks"),
     State("note", "value"),
     State("session-id", "data"),
 )
 def add_note(n_clicks, note, session_id):
+    # A tab without an id gets a random one, at its first request.
+    session_id = session_id or str(uuid.uuid4())
     if n_clicks and note:
         add(session_id, note[:80])
     notes = notes_of(session_id)
     status = f"Server process {os.getpid()}; notes for this session: {len(notes)}."
-    return [html.Li(text) for text in notes], status, ""
+    return [html.Li(text) for text in notes], status, "", session_id
 
 
 if __name__ == "__main__":
