@@ -226,7 +226,7 @@ def test_the_containment_the_lesson_describes_is_the_sites():
 
 @contextmanager
 def serving(args, cwd=ROOT, env=None):
-    """A server in a subprocess on a free port (PORT, as app.run reads it); yields its URL."""
+    """A server in a subprocess on a free port (PORT, as app.run reads it), with its .url."""
     port = free_port()
     process = subprocess.Popen(
         [arg.format(port=port) for arg in args],
