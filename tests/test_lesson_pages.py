@@ -57,7 +57,7 @@ def newest_line(page, role):
 
 
 @pytest.mark.parametrize("slug", SLUGS)
-def test_the_steps_the_pair_and_the_newest_runs_share_one_screen_and_axe_passes(page, site, slug):
+def test_one_screen_holds_the_steps_and_the_pair_axe_passes_and_every_frame_fits(page, site, slug):
     visit(page, site, slug, 1280)
     settled_frames(page, f"#pair {FRAMES}")
     page.wait_for_timeout(600)  # the sandbox draws when the page is idle
@@ -82,11 +82,7 @@ def test_the_steps_the_pair_and_the_newest_runs_share_one_screen_and_axe_passes(
     # The same page, as loaded, for axe (the phone test checks it at 390 px).
     assert page.evaluate("document.documentElement.lang") == "en"
     assert serious_violations(page) == []
-
-
-@pytest.mark.parametrize("slug", SLUGS)
-def test_every_frame_fits_its_app(page, site, slug):
-    visit(page, site, slug, 1280)
+    # Every frame of the page, brought into view, fits its app.
     settled_frames(page)
     for frame_element in page.locator(FRAMES).all():
         document = document_height(frame_element)
