@@ -88,6 +88,26 @@ class ServerBusy(HTTPException):
 
 _cache_dir = None
 _cache_lock = threading.Lock()
+CACHE_PREFIX = "callback-gotchas-jobs-"
+
+
+def _owner_gone(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        pass
+    return False
+
+
+def _remove_orphans():
+    """Directories of site runs that ended without cleaning up (killed, or SIGTERM to
+    `python app.py`): each is named after the process that made it."""
+    for name in os.listdir(tempfile.gettempdir()):
+        owner = name.removeprefix(CACHE_PREFIX).split("-")[0]
+        if name.startswith(CACHE_PREFIX) and owner.isdigit() and _owner_gone(int(owner)):
+            shutil.rmtree(os.path.join(tempfile.gettempdir(), name), ignore_errors=True)
 
 
 def cache_directory():
@@ -95,8 +115,9 @@ def cache_directory():
     global _cache_dir
     with _cache_lock:
         if _cache_dir is None:
-            _cache_dir = tempfile.mkdtemp(prefix="callback-gotchas-jobs-")
+            _remove_orphans()
             owner = os.getpid()
+            _cache_dir = tempfile.mkdtemp(prefix=f"{CACHE_PREFIX}{owner}-")
             # Workers inherit this handler: only the process that made it removes it.
             atexit.register(lambda: os.getpid() == owner and shutil.rmtree(_cache_dir, True))
         return _cache_dir
