@@ -979,11 +979,16 @@ def test_on_the_site_background_without_a_manager_fails_at_the_first_click(page,
     expect(frame.locator("#report")).to_have_text("No report yet.")
 
 
+BAR_AND_RESULT = """() => [document.getElementById('bar').getAttribute('value'),
+                           document.getElementById('result').innerText]"""
+
+
 def watch_bar(frame, until, limit=8):
     """Each (value of the bar, result) the learner sees, in order, until `until` holds."""
     seen, began = [], time.monotonic()
     while time.monotonic() - began < limit:
-        now = (frame.locator("#bar").get_attribute("value"), frame.locator("#result").inner_text())
+        # Both in one go: the page may update between two separate reads.
+        now = tuple(frame.locator("#react-entry-point").evaluate(BAR_AND_RESULT))
         if not seen or seen[-1] != now:
             seen.append(now)
         if until(now):
