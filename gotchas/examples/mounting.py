@@ -12,7 +12,9 @@ only changes how it is delivered:
   spacing, and Dash's dev-tools bar and error list in the page flow under
   the app instead of over it; behaviour is untouched;
 - with debug on, a callback error shows the frames of the example file only,
-  with repository-relative paths, never the server's directories.
+  with repository-relative paths, never the server's directories;
+- background callbacks: the site's diskcache directory, keys per instance,
+  and bounded job processes (background.py).
 """
 
 import json
@@ -30,6 +32,7 @@ from werkzeug.middleware.dispatcher import DispatcherMiddleware
 from ..content.lessons import REPO_ROOT
 from ..serving.guards import guard, reraise
 from ..serving.headers import add_security_headers, allow_inline_scripts_of
+from .background import background_jobs
 from .declared import declared_functions, registrations
 from .instances import Instances, PrivateExample
 from .isolation import (
@@ -239,7 +242,11 @@ def warm_up(server, path="/"):
 
 
 def _set_up(example, key, url, keep=True):
-    with dash_globals_restored(example.path), registrations() as recorded:
+    with (
+        dash_globals_restored(example.path),
+        registrations() as recorded,
+        background_jobs(example.path, key),
+    ):
         app = import_app(example.path, key, keep)
         debug = _configure(app, example, url)
         warm_up(app.server)
