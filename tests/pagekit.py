@@ -3,10 +3,19 @@ have settled, boxes on screen, and axe-core's verdict."""
 
 from axe_playwright_python.sync_playwright import Axe
 
-from gotchas.content.lessons import load_lessons, reading_order
+from gotchas.content.lessons import load_lessons, reading_order, sections
 
 LESSONS = reading_order(load_lessons())
 SLUGS = [lesson.slug for lesson in LESSONS]
+# The page's machinery (anchors, deep links, tabs, keyboard) is the same code on
+# every lesson: it is checked on the first lesson of each section and on the
+# lessons with the most examples, to keep CI within its time. What depends on a
+# lesson's own content (one screen, axe, frames that fit, Dash's message, every
+# link and console error in test_site_pages) is checked on every lesson.
+SAMPLE = sorted(
+    {items[0].slug for _, items in sections(LESSONS)}
+    | {lesson.slug for lesson in sorted(LESSONS, key=lambda lesson: -len(lesson.examples))[:2]}
+)
 AXE = Axe()
 FRAMES = "iframe.example-frame"
 
