@@ -29,13 +29,10 @@ def plain(status, message):
 
 def component_index(dash_app, sources=()):
     index = ComponentIndex()
-    layout = dash_app.layout
-    if callable(layout):
-        try:
-            layout = layout()
-        except Exception:  # a layout function may need a request; its source still counts
-            layout = None
-    from_layout(layout, index)
+    # A layout function is never called here: it may register callbacks (a lesson
+    # is about exactly that) or need a request. Its source names its components.
+    if not callable(dash_app.layout):
+        from_layout(dash_app.layout, index)
     for source in sources:
         from_source(source, index)
     return index
