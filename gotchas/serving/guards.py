@@ -107,7 +107,7 @@ def guard(dash_app, sources=(), on_error=reraise):
 
     @server.errorhandler(HTTPException)
     def http_error(error):
-        if (error.code or 500) >= 500:
+        if error.code in (None, 500):
             return error  # a lesson's own error looks as plain Dash shows it
         # Werkzeug's pages are HTML with the reason inside; a short text line is enough.
         return plain(error.code, error.name)
