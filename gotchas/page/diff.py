@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from dash import html
 
-from .highlight import _runs
+from .highlight import token_runs
 
 CONTEXT = 3  # unchanged lines shown on each side of a change
 KINDS = {
@@ -79,7 +79,7 @@ def counts(items):
 def _highlighted_lines(source):
     """Each line of the file as (class, text) runs, lexed as one file."""
     lines = [[]]
-    for css, text in _runs(source, "python"):
+    for css, text in token_runs(source, "python"):
         for i, part in enumerate(text.split("\n")):
             if i:
                 lines.append([])

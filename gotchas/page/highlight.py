@@ -34,7 +34,7 @@ def _css_class(token):
     return STANDARD_TYPES[token]
 
 
-def _runs(source, language):
+def token_runs(source, language):
     """(class, text) runs, neighbours with the same class merged."""
     runs = []
     for token, text in lex(source, _lexer(language)):
@@ -48,6 +48,7 @@ def _runs(source, language):
 
 def code_block(source, language="python", **pre_props):
     spans = [
-        html.Span(text, className=css) if css else text for css, text in _runs(source, language)
+        html.Span(text, className=css) if css else text
+        for css, text in token_runs(source, language)
     ]
     return html.Pre(html.Code(spans), className="highlight", **pre_props)
