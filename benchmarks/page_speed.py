@@ -1,0 +1,265 @@
+"""A lesson page against a bare Dash page: cold load, bytes, warm navigation, first paint.
+
+Starts, in this run and under the same gunicorn settings (1 worker x 4 threads,
+gthread, as issue 14 measured), the site and a bare one-callback Dash app that
+this script writes with Dash's default settings. Then, in Chromium with a fresh
+profile per cold load:
+
+- cold: navigation start until the page is interactive. A Dash document is
+  interactive when its renderer has its layout and no callback is pending; a
+  lesson page, when the site and its broken and fixed frames all are.
+- bytes: what the network delivered for that cold load (all documents).
+- warm: from clicking "Next" on a lesson page until the next lesson's pair is
+  interactive, against reloading the bare page with a warm cache.
+- title: navigation start until the lesson's <h1> is painted, against the bare
+  page's cold interactive time.
+
+Usage: python benchmarks/page_speed.py [--runs 5] [--lessons slug,slug] [--repo-config]
+(--repo-config serves both with gunicorn.conf.py's gevent workers instead.)
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+from harness import ROOT, launch
+from localhost import free_port, listening
+from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(ROOT))
+from gotchas.content.lessons import load_lessons, reading_order  # noqa: E402
+
+BARE_APP = textwrap.dedent(
+    """
+    from dash import Dash, Input, Output, html
+
+    app = Dash(__name__)
+    app.layout = html.Div([
+        html.Button("Click", id="button"),
+        html.Div(id="out"),
+    ])
+
+
+    @app.callback(Output("out", "children"), Input("button", "n_clicks"))
+    def clicked(n):
+        return f"Clicked {n or 0} times"
+
+
+    server = app.server
+    """
+)
+GTHREAD = "workers = 1\nthreads = 4\nworker_class = 'gthread'\naccesslog = None\n"
+
+# Runs in every document (page and frames) before its own scripts: each Dash
+# document reports to the top window when it became interactive, and the top
+# window notes when a lesson title was first painted.
+PROBE = """
+(() => {
+  const top = window.top;
+  top.__ready = top.__ready || {};
+  const since = () => performance.timeOrigin + performance.now() - top.performance.timeOrigin;
+  const key = location.pathname;
+  const idle = (s) => ['requested', 'prioritized', 'blocked', 'executing', 'watched', 'executed']
+      .every((k) => !(s.callbacks[k] || []).length);
+  const timer = setInterval(() => {
+    const store = window.store;
+    if (!store) { return; }
+    const s = store.getState();
+    if (s.appLifecycle === 'HYDRATED' && s.layout && s.graphs && idle(s)) {
+      top.__ready[key] = since();
+      clearInterval(timer);
+    }
+  }, 5);
+  if (window === top) {
+    const look = () => {
+      const h1 = document.querySelector('#main h1, h1');
+      if (h1 && h1.textContent.trim() && !h1.closest('._dash-loading')) {
+        requestAnimationFrame(() => { top.__title = top.__title || since(); });
+        return;
+      }
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  }
+})();
+"""
+
+
+def start(args, cwd, config, env=None):
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", *args, "--bind", f"127.0.0.1:{port}", "-c", config],
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(900):
+        if listening(port):
+            return process, f"http://127.0.0.1:{port}"
+        time.sleep(0.1)
+    process.kill()
+    raise TimeoutError("server did not start")
+
+
+def ready_keys(page, keys, timeout_s=60):
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        ready = page.evaluate("() => window.__ready || {}")
+        if all(k in ready for k in keys):
+            return max(ready[k] for k in keys)
+        page.wait_for_timeout(20)
+    raise TimeoutError(f"not interactive: {keys}")
+
+
+def bytes_counter(context, page):
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    sizes = {}
+    cdp.on(
+        "Network.loadingFinished", lambda e: sizes.update({e["requestId"]: e["encodedDataLength"]})
+    )
+    return sizes
+
+
+def pair_ready(page, slug):
+    """The site page and its two pair frames (private copies answer under their own path)."""
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        ready = page.evaluate("() => window.__ready || {}")
+        site = ready.get(f"/lessons/{slug}")
+        frames = [
+            max((t for k, t in ready.items() if k.startswith(prefix)), default=None)
+            for prefix in (f"/examples/{slug}/broken/", f"/examples/{slug}/fixed/")
+        ]
+        if site is not None and None not in frames:
+            return max(site, *frames)
+        page.wait_for_timeout(20)
+    raise TimeoutError(f"pair of {slug} not interactive")
+
+
+def cold_bare(browser, url):
+    context = browser.new_context()
+    context.add_init_script(PROBE)
+    page = context.new_page()
+    sizes = bytes_counter(context, page)
+    page.goto(url + "/")
+    seconds = ready_keys(page, ["/"]) / 1000
+    page.wait_for_timeout(300)
+    total = sum(sizes.values())
+    start = time.monotonic()
+    page.evaluate("() => { window.__ready = {}; }")
+    page.reload()
+    warm = ready_keys(page, ["/"]) / 1000
+    context.close()
+    return seconds, total, warm or (time.monotonic() - start)
+
+
+def cold_lesson(browser, url, slug):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.add_init_script(PROBE)
+    page = context.new_page()
+    sizes = bytes_counter(context, page)
+    page.goto(f"{url}/lessons/{slug}")
+    seconds = pair_ready(page, slug) / 1000
+    title = page.evaluate("() => window.__title") / 1000
+    page.wait_for_timeout(300)
+    total = sum(sizes.values())
+    return context, page, seconds, total, title
+
+
+def warm_next(page, following):
+    """Click "Next" and time until the next lesson's pair is interactive.
+
+    The link may load a new document: times are taken on the epoch clock."""
+    page.evaluate("() => { window.__ready = {}; }")
+    clicked = page.evaluate("() => performance.timeOrigin + performance.now()")
+    page.locator("a.lesson-nav-next").click()
+    page.wait_for_url(f"**/lessons/{following}")
+    ready = pair_ready(page, following)
+    origin = page.evaluate("() => performance.timeOrigin")
+    return (origin + ready - clicked) / 1000
+
+
+def lesson_figures(browser, url, slug, following, runs):
+    """Medians over `runs` cold loads: seconds, bytes, title seconds, warm "Next" seconds."""
+    colds, warms = [], []
+    for _ in range(runs):
+        context, page, seconds, total, title = cold_lesson(browser, url, slug)
+        colds.append((seconds, total, title))
+        if following:
+            warms.append(warm_next(page, following))
+        context.close()
+    cold, size, title = (statistics.median(r[i] for r in colds) for i in range(3))
+    return cold, size, title, statistics.median(warms) if warms else None
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--lessons", default="")
+    parser.add_argument("--repo-config", action="store_true")
+    options = parser.parse_args()
+    order = [lesson.slug for lesson in reading_order(load_lessons())]
+    chosen = options.lessons.split(",") if options.lessons else order
+
+    with tempfile.TemporaryDirectory() as tmp:
+        Path(tmp, "bare.py").write_text(BARE_APP)
+        config = Path(tmp, "gunicorn_bench.py")
+        config.write_text(GTHREAD)
+        config = str(ROOT / "gunicorn.conf.py") if options.repo_config else str(config)
+        env = {"WEB_CONCURRENCY": "1", "PYTHONPATH": str(ROOT)}
+        site, site_url = start(["app:server"], ROOT, config, env)
+        bare, bare_url = start(["bare:server"], tmp, config, env)
+        try:
+            with sync_playwright() as p:
+                browser = launch(p)
+                report(browser, bare_url, site_url, order, chosen, options.runs)
+                browser.close()
+        finally:
+            for process in (site, bare):
+                process.terminate()
+                process.wait(timeout=20)
+
+
+def report(browser, bare_url, site_url, order, chosen, runs):
+    # One unmeasured visit each: the servers' first requests fill their caches.
+    cold_bare(browser, bare_url)
+    cold_lesson(browser, site_url, order[0])[0].close()
+    bare = [cold_bare(browser, bare_url) for _ in range(runs)]
+    bare_cold, bare_bytes, bare_warm = (statistics.median(r[i] for r in bare) for i in range(3))
+    print(
+        f"bare Dash page: cold {bare_cold:.2f} s, {bare_bytes / 1e6:.2f} MB, "
+        f"warm reload {bare_warm:.2f} s (median of {runs})"
+    )
+    print(
+        f"{'lesson':28} {'cold s':>7} {'x':>5} {'MB':>6} {'x':>5} {'warm s':>7} {'x':>5} "
+        f"{'title s':>7} {'x':>5}"
+    )
+    worst = {"cold": 0, "bytes": 0, "warm": 0, "title": 0}
+    for slug in chosen:
+        index = order.index(slug)
+        following = order[index + 1] if index + 1 < len(order) else None
+        cold, size, title, warm = lesson_figures(browser, site_url, slug, following, runs)
+        ratios = {"cold": cold / bare_cold, "bytes": size / bare_bytes, "title": title / bare_cold}
+        ratios["warm"] = warm / bare_warm if warm else 0
+        worst = {k: max(worst[k], ratios[k]) for k in worst}
+        warm_text = f"{warm:7.2f} {ratios['warm']:5.2f}" if warm else f"{'-':>7} {'-':>5}"
+        print(
+            f"{slug:28} {cold:7.2f} {ratios['cold']:5.2f} {size / 1e6:6.2f} {ratios['bytes']:5.2f} "
+            f"{warm_text} {title:7.2f} {ratios['title']:5.2f}"
+        )
+    print(
+        f"worst: cold {worst['cold']:.2f}x (goal 1.5), bytes {worst['bytes']:.2f}x (goal 1.3), "
+        f"warm {worst['warm']:.2f}x (goal 1.5), title {worst['title']:.2f}x (goal 1.0)"
+    )
+
+
+if __name__ == "__main__":
+    main()
