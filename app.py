@@ -7,9 +7,11 @@ from dash import Dash
 
 from gotchas.catalog import EXAMPLES, LESSONS
 from gotchas.examples.mounting import mount_examples, warm_up
+from gotchas.page.first_view import first_views
 from gotchas.page.shell import shell
 from gotchas.serving import logs
 from gotchas.serving.compression import compress_responses
+from gotchas.serving.first_view import serve_first_views
 from gotchas.serving.guards import guard
 from gotchas.serving.headers import add_security_headers, allow_inline_scripts_of
 from gotchas.serving.proxy import behind_proxies
@@ -27,6 +29,7 @@ app = Dash(
 )
 app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
 app.layout = shell(LESSONS)
+serve_first_views(app, first_views(LESSONS))
 mount_examples(app, EXAMPLES)
 add_routes(app.server, EXAMPLES)
 guard(app)

@@ -138,6 +138,13 @@ def _switcher():
     )
 
 
+def _try_it(lesson):
+    return html.Div(
+        [heading(2, "Try it", "try-it", className="h5"), *render_markdown(lesson.try_it)],
+        className="try-it",
+    )
+
+
 def _pair(lesson, mounted, toc):
     toc.insert(0, ("try-it", "Try it"))
     cards = [
@@ -146,10 +153,7 @@ def _pair(lesson, mounted, toc):
     ]
     return html.Section(
         [
-            html.Div(
-                [heading(2, "Try it", "try-it", className="h5"), *render_markdown(lesson.try_it)],
-                className="try-it",
-            ),
+            _try_it(lesson),
             _switcher(),
             html.Div(cards, className="pair-cards", id="pair-cards"),
             compare(lesson),
@@ -229,6 +233,14 @@ def lesson_layout(lesson, mounted, previous=None, following=None):
             _toc(toc),
         ],
         className="lesson-grid",
+    )
+
+
+def lesson_preview(lesson):
+    """What a lesson page shows first, before its examples: its header and steps."""
+    pair = html.Section(_try_it(lesson), className="pair")
+    return html.Div(
+        html.Article([_header(lesson), pair], className="lesson"), className="lesson-grid"
     )
 
 

@@ -26,7 +26,8 @@ def sidebar(lessons, css_class="sidebar"):
     return html.Nav(parts, className=css_class, **{"aria-label": "Lessons"})
 
 
-def shell(lessons):
+def shell(lessons, page=None):
+    """The frame around `page` (by default Dash's page container: every page)."""
     return html.Div(
         [
             html.A("Skip to content", href="#main", className="visually-hidden-focusable"),
@@ -51,7 +52,7 @@ def shell(lessons):
             html.Div(
                 [
                     html.Div(sidebar(lessons), className="site-sidebar d-none d-xl-block"),
-                    html.Main(dash.page_container, id="main", tabIndex=-1),
+                    html.Main(page or dash.page_container, id="main", tabIndex=-1),
                 ],
                 className="site-grid",
             ),
