@@ -10,6 +10,7 @@ from gotchas.examples.mounting import mount_examples, warm_up
 from gotchas.page.first_view import first_views
 from gotchas.page.shell import shell
 from gotchas.serving import logs
+from gotchas.serving.caching import cache_versioned_assets
 from gotchas.serving.compression import compress_responses
 from gotchas.serving.first_view import serve_first_views
 from gotchas.serving.guards import guard
@@ -34,6 +35,7 @@ mount_examples(app, EXAMPLES)
 add_routes(app.server, EXAMPLES)
 guard(app)
 add_security_headers(app.server)
+cache_versioned_assets(app.server)
 compress_responses(app.server)
 if os.environ.get("DASH_DEBUG", "").lower() in {"1", "true", "yes"}:
     # Dev tools for the site's own pages; never the Werkzeug debugger.

@@ -150,3 +150,21 @@ def test_the_gzip_cache_is_keyed_by_file_and_bounded_in_bytes():
         kept.get(f"/assets/{n}.js", bytes(range(256)) * 40)
     assert kept.size <= 3_000 and len(kept.entries) < 20
     assert "/assets/19.js" in kept.entries
+
+
+def test_versioned_files_are_kept_a_year_and_the_rest_revalidated(client):
+    page = client.get("/lessons/duplicate-outputs").get_data(as_text=True)
+    assets = re.findall(r'(?:href|src)="(/assets/[^"]+\?m=[^"]+)"', page)
+    bundles = re.findall(r'src="(/_dash-component-suites/[^"]+)"', page)
+    assert assets and bundles
+    for url in assets:
+        assert client.get(url).headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    for url in bundles:
+        assert "max-age=31536000" in client.get(url).headers["Cache-Control"]
+    bare = client.get("/assets/10-site.css")
+    assert bare.headers["Cache-Control"] == "no-cache" and bare.headers["ETag"]
+    assert "max-age" not in client.get("/lessons/duplicate-outputs").headers.get("Cache-Control", "")
+    # The probe and stylesheet each example frame loads are versioned too.
+    example = client.get(f"/examples/{KEY}/").get_data(as_text=True)
+    for url in re.findall(r'(?:href|src)="(/assets/example/[^"]+)"', example):
+        assert client.get(url).headers["Cache-Control"] == "public, max-age=31536000, immutable"
