@@ -1,7 +1,8 @@
 // Framed examples: loaded as they come near the screen, and sized to their app.
-// The first frame of each kind (dev tools on: Dash's dev bundles; off: the
-// minified ones) loads alone and fills the browser cache; after it, frames of
-// that kind load side by side and read the bundles from the cache.
+// Frames without dev tools use the minified bundles the site page itself has
+// just loaded: they load side by side from the start. The first frame with dev
+// tools (Dash's dev bundles, which its dev-tools UI needs) loads alone and
+// fills the browser cache; after it, those frames load side by side too.
 // Frames far below the fold (or in a hidden tab) wait until the learner gets
 // there. Each frame's probe reports its document height; the frame takes it,
 // so there is no empty white area and nothing inside is cut off.
@@ -13,7 +14,7 @@
   var NEAR = "400px 0px";  // start loading a little before a frame scrolls in
   var waiting = [];
   var loading = 0;
-  var warm = {};  // kind -> its bundles are in the cache
+  var warm = {plain: true};  // kind -> its bundles are in the cache
   var filling = {};  // kind -> a frame of that kind is loading them
 
   function kind(frame) { return frame.classList.contains("with-dev-tools") ? "dev" : "plain"; }

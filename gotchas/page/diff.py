@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from dash import html
 
-from .highlight import token_runs
+from .highlight import highlighted_code, token_runs
 
 CONTEXT = 3  # unchanged lines shown on each side of a change
 KINDS = {
@@ -88,10 +88,6 @@ def _highlighted_lines(source):
     return lines
 
 
-def _code(runs):
-    return html.Code([html.Span(text, className=css) if css else text for css, text in runs])
-
-
 def _row(line, old_runs, new_runs):
     css, marker, words = KINDS[line.kind]
     runs = old_runs[line.old - 1] if line.old else new_runs[line.new - 1]
@@ -106,7 +102,7 @@ def _row(line, old_runs, new_runs):
                 ],
                 className="diff-mark",
             ),
-            _code(runs),
+            highlighted_code(runs),
         ],
         className=f"diff-line {css}",
     )

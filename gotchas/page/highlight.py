@@ -1,7 +1,10 @@
 """Syntax highlighting with pygments, as Dash components.
 
-Tokens become <span>s with pygments' short class names, styled by the
-stylesheet HtmlFormatter makes (assets/20-pygments.css). Text is never
+A block is one component: the code's plain text, and its tokens as pygments'
+short class names with their lengths in a data attribute. The browser wraps
+the spans (assets/08-highlight.js), styled by the stylesheet HtmlFormatter
+makes (assets/20-pygments.css). One component per token made a lesson page
+7,000 components that Dash had to send, parse and render. Text is never
 altered, so a highlighted file reads back byte for byte.
 """
 
@@ -46,9 +49,18 @@ def token_runs(source, language):
     return runs
 
 
+def _utf16_length(text):
+    # The browser counts a string in UTF-16 units: an emoji is two.
+    return len(text.encode("utf-16-le")) // 2
+
+
+def highlighted_code(runs):
+    """<code> with the runs' text, and 'class:length ...' for the browser to paint."""
+    tokens = " ".join(f"{css}:{_utf16_length(text)}" for css, text in runs)
+    return html.Code("".join(text for _, text in runs), **{"data-tokens": tokens})
+
+
 def code_block(source, language="python", **pre_props):
-    spans = [
-        html.Span(text, className=css) if css else text
-        for css, text in token_runs(source, language)
-    ]
-    return html.Pre(html.Code(spans), className="highlight", **pre_props)
+    return html.Pre(
+        highlighted_code(token_runs(source, language)), className="highlight", **pre_props
+    )
