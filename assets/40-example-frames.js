@@ -13,18 +13,23 @@
   var PARALLEL = 3;  // once the cache is warm
   var NEAR = "400px 0px";  // start loading a little before a frame scrolls in
   var waiting = [];
-  var loading = 0;
+  var inFlight = [];  // frames loading now; a page that is left takes its frames along
   var warm = {plain: true};  // kind -> its bundles are in the cache
-  var filling = {};  // kind -> a frame of that kind is loading them
+
+  function busy() {
+    inFlight = inFlight.filter(function (f) { return f.isConnected && !f.dataset.loaded; });
+    return inFlight.length;
+  }
+  function filling(k) { return inFlight.some(function (f) { return kind(f) === k; }); }
 
   function kind(frame) { return frame.classList.contains("with-dev-tools") ? "dev" : "plain"; }
 
   function start() {
-    for (var i = 0; i < waiting.length && loading < PARALLEL; ) {
+    for (var i = 0; i < waiting.length && busy() < PARALLEL; ) {
       var frame = waiting[i];
       if (!frame.isConnected || frame.dataset.loaded || frame.getAttribute("src")) {
         waiting.splice(i, 1);
-      } else if (warm[kind(frame)] || !filling[kind(frame)]) {
+      } else if (warm[kind(frame)] || !filling(kind(frame))) {
         waiting.splice(i, 1);
         load(frame);
       } else {
@@ -56,12 +61,10 @@
 
   function load(frame) {
     var k = kind(frame);
-    loading += 1;
-    if (!warm[k]) { filling[k] = true; }
+    inFlight.push(frame);
     var done = function () {
       if (frame.dataset.loaded) { return; }
       frame.dataset.loaded = "true";
-      loading -= 1;
       warm[k] = true;
       start();
     };
@@ -84,6 +87,7 @@
       frame.setAttribute("data-queued", "true");
       near.observe(frame);
     });
+    start();  // frames of a page just left free their places
   }).observe(document.documentElement, {childList: true, subtree: true});
 
   window.addEventListener("message", function (event) {

@@ -59,6 +59,8 @@
   new MutationObserver(function () {
     // Dash pages swap the page without a load: a new path may carry a #target.
     if (window.location.pathname !== lastPath) {
+      // A link to another lesson starts at its top, not where this one was read.
+      if (lastPath !== null && !window.location.hash) { window.scrollTo(0, 0); }
       lastPath = window.location.pathname;
       wanted = window.location.hash || null;
     }

@@ -128,17 +128,27 @@ def bytes_counter(context, page):
     return sizes
 
 
-def pair_ready(page, slug):
-    """The site page and its two pair frames (private copies answer under their own path)."""
+STORE_IDLE = """() => {
+  const s = window.store && window.store.getState();
+  return !!s && ['requested', 'prioritized', 'blocked', 'executing', 'watched', 'executed']
+    .every((k) => !(s.callbacks[k] || []).length);
+}"""
+
+
+def pair_ready(page, slug, site_reported=True):
+    """The site page and its two pair frames (private copies answer under their own path).
+
+    After a link that kept the site's document, the site reports no new time:
+    its store must be idle when the frames are."""
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         ready = page.evaluate("() => window.__ready || {}")
-        site = ready.get(f"/lessons/{slug}")
+        site = ready.get(f"/lessons/{slug}") if site_reported else 0
         frames = [
             max((t for k, t in ready.items() if k.startswith(prefix)), default=None)
             for prefix in (f"/examples/{slug}/broken/", f"/examples/{slug}/fixed/")
         ]
-        if site is not None and None not in frames:
+        if site is not None and None not in frames and page.evaluate(STORE_IDLE):
             return max(site, *frames)
         page.wait_for_timeout(20)
     raise TimeoutError(f"pair of {slug} not interactive")
@@ -180,9 +190,11 @@ def warm_next(page, following):
     The link may load a new document: times are taken on the epoch clock."""
     page.evaluate("() => { window.__ready = {}; }")
     clicked = page.evaluate("() => performance.timeOrigin + performance.now()")
+    origin = page.evaluate("() => performance.timeOrigin")
     page.locator("a.lesson-nav-next").click()
     page.wait_for_url(f"**/lessons/{following}")
-    ready = pair_ready(page, following)
+    reloaded = page.evaluate("() => performance.timeOrigin") != origin
+    ready = pair_ready(page, following, site_reported=reloaded)
     origin = page.evaluate("() => performance.timeOrigin")
     return (origin + ready - clicked) / 1000
 

@@ -6,7 +6,7 @@ between the pair and the text. Under 992 px the pair becomes two tabs.
 """
 
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import dcc, html
 
 from .diff import diff_view
 from .highlight import code_block
@@ -179,23 +179,22 @@ def _more(lesson, mounted, toc):
 
 
 def _neighbours(previous, following):
+    # dcc.Link: the next lesson comes without reloading the site's own app.
     links = []
     if previous:
         links.append(
-            html.A(
+            dcc.Link(
                 [html.Span("Previous", className="small d-block"), previous.title],
                 href=previous.url,
                 className="lesson-nav-prev",
-                rel="prev",
             )
         )
     if following:
         links.append(
-            html.A(
+            dcc.Link(
                 [html.Span("Next", className="small d-block"), following.title],
                 href=following.url,
                 className="lesson-nav-next",
-                rel="next",
             )
         )
     return html.Nav(links, className="lesson-nav", **{"aria-label": "Previous and next lesson"})
