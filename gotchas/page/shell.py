@@ -34,6 +34,8 @@ def shell(lessons):
                 dbc.Container(
                     [
                         dbc.NavbarBrand("Callback Gotchas", href="/"),
+                        # Filled by assets/70-search.js: the search box needs the script anyway.
+                        html.Div(id="site-search", className="site-search"),
                         dbc.NavbarToggler(id="navbar-toggler"),
                         dbc.Collapse(
                             html.Div(sidebar(lessons, "navbar-sidebar"), className="d-xl-none"),
