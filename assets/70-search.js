@@ -13,7 +13,7 @@
   var LENGTH_NORM = 0.25;  // how much a long text's mentions are discounted (BM25's b)
   var PHRASE = 1.5;  // the words together, as typed
   var LESSON_SHARE = 0.1;  // a section gains from the rest of its lesson being about the query
-  var WAIT_FOR_PAGE_MS = 15000;
+  var WAIT_FOR_PAGE_MS = 60000;
 
   // --- Searching: plain functions of the index and the query.
 
@@ -141,7 +141,9 @@
     if (best.kind === "code") {
       var start = text.lastIndexOf("\n", bestAt) + 1;
       var end = text.indexOf("\n", bestAt);
-      return {text: clip(text.slice(start, end === -1 ? text.length : end).trim(), 0, 110), code: true};
+      var line = text.slice(start, end === -1 ? text.length : end);
+      var indent = line.length - line.replace(/^\s+/, "").length;
+      return {text: clip(line.trim(), bestAt - start - indent, 110), code: true};
     }
     return {text: clip(text, Math.max(0, bestAt), 150), code: false};
   }
@@ -362,6 +364,7 @@
     var url = new URL(href, window.location.href);
     showPanel(false);
     el("input").blur();
+    closeBox();
     if (url.pathname === window.location.pathname) {
       if (url.hash && url.hash !== window.location.hash) {
         window.location.hash = url.hash;
@@ -387,13 +390,14 @@
     var deadline = Date.now() + WAIT_FOR_PAGE_MS;
     (function check() {
       if (window.location.pathname !== url.pathname) { return; }  // the learner went on
-      if (document.querySelector(selector)) { then(); return; }
-      if (Date.now() > deadline) { window.location.assign(url.href); return; }
+      // Past the deadline the #section still goes into the address: it works on a reload.
+      if (document.querySelector(selector) || Date.now() > deadline) { then(); return; }
       window.setTimeout(check, 50);
     })();
   }
 
   function onInputKey(event) {
+    if (event.isComposing) { return; }  // Enter ends a word typed with an input method
     // A key pressed before the pause after typing acts on what is typed now.
     if (/^(ArrowDown|ArrowUp|Enter)$/.test(event.key) && isOpen() &&
         event.target.value.trim() !== state.query) {

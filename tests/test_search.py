@@ -70,6 +70,7 @@ def test_the_box_finds_where_each_name_is_taught_and_no_query_leaves_the_page(pa
     page.goto(site + "/")
     expect(page.locator("#main h1")).to_be_visible()
     expect(page.locator("#site-search-input")).to_be_visible()
+    page.wait_for_load_state("networkidle")
     assert not [url for url, _ in sent if INDEX in url], "the index waits for the box"
     before = len(sent)
 
