@@ -17,6 +17,7 @@ from gotchas.serving.guards import guard
 from gotchas.serving.headers import add_security_headers, allow_inline_scripts_of
 from gotchas.serving.proxy import behind_proxies
 from gotchas.serving.routes import add_routes
+from gotchas.serving.search import add_search_index
 
 app = Dash(
     __name__,
@@ -33,6 +34,7 @@ app.layout = shell(LESSONS)
 serve_first_views(app, first_views(LESSONS))
 mount_examples(app, EXAMPLES)
 add_routes(app.server, EXAMPLES)
+add_search_index(app.server, LESSONS)
 guard(app)
 add_security_headers(app.server)
 cache_versioned_assets(app.server)

@@ -8,14 +8,13 @@ between the pair and the text. Under 992 px the pair becomes two tabs.
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from ..content.headings import PAGE_IDS
 from .diff import diff_view
 from .highlight import code_block
 from .markdown import heading, render_markdown
 from .sandbox import compare, sandbox
 
 ROLE_LABELS = {"broken": ("Broken", "danger"), "fixed": ("Fixed", "success")}
-# Ids the page itself uses; a heading of the text never takes them.
-PAGE_IDS = {"try-it", "pair", "compare", "more-to-try", "broken", "fixed"}
 
 
 def _source(example):

@@ -35,6 +35,8 @@ def shell(lessons, page=None):
                 dbc.Container(
                     [
                         dbc.NavbarBrand("Callback Gotchas", href="/"),
+                        # Filled by assets/70-search.js: the search box needs the script anyway.
+                        html.Div(id="site-search", className="site-search"),
                         dbc.NavbarToggler(id="navbar-toggler"),
                         dbc.Collapse(
                             html.Div(sidebar(lessons, "navbar-sidebar"), className="d-xl-none"),
