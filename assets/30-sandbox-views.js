@@ -331,13 +331,16 @@
   }
 
   // ---- predict, then run ----
-  function verdict(events, ui, specs) {
+  // How a locked prediction fared on the first interaction after it: null
+  // before that interaction, else each callback guessed against what ran.
+  // The learner's progress (assets/72-progress.js) counts the same score.
+  function score(events, ui, specs) {
     var p = ui && ui.prediction;
-    if (!p) { return "Tick the callbacks you expect to fire, lock in your guess, then use the example."; }
+    if (!p) { return null; }
     var after = (events || []).slice(p.since <= (events || []).length ? p.since : 0);
     var start = -1;
     for (var i = 0; i < after.length; i++) { if (after[i].kind === "interaction") { start = i; break; } }
-    if (start === -1) { return "Prediction locked. Now use the example."; }
+    if (start === -1) { return null; }
     var fired = {};
     for (var j = start + 1; j < after.length && after[j].kind !== "interaction"; j++) {
       if (after[j].kind === "callback") {
@@ -345,23 +348,32 @@
         if (s) { fired[specKey(s)] = true; }
       }
     }
-    var right = 0;
-    var items = specs.map(function (spec) {
+    var guesses = specs.map(function (spec) {
       var key = specKey(spec);
-      var expected = p.expected.indexOf(key) !== -1;
-      var ran = Boolean(fired[key]);
-      var ok = expected === ran;
-      if (ok) { right += 1; }
-      var text = ran ? (expected ? "fired, as you predicted" : "fired, but you did not expect it") :
-        (expected ? "did not fire, but you expected it" : "did not fire, as you predicted");
-      return h("Li", {className: ok ? "sb-right" : "sb-wrong", "data-callback": spec.label}, [
+      return {spec: spec, expected: p.expected.indexOf(key) !== -1, ran: Boolean(fired[key])};
+    });
+    var right = guesses.filter(function (g) { return g.expected === g.ran; }).length;
+    return {label: after[start].label, guesses: guesses, right: right, total: specs.length};
+  }
+
+  function verdict(events, ui, specs) {
+    if (!(ui && ui.prediction)) {
+      return "Tick the callbacks you expect to fire, lock in your guess, then use the example.";
+    }
+    var result = score(events, ui, specs);
+    if (!result) { return "Prediction locked. Now use the example."; }
+    var items = result.guesses.map(function (g) {
+      var ok = g.expected === g.ran;
+      var text = g.ran ? (g.expected ? "fired, as you predicted" : "fired, but you did not expect it") :
+        (g.expected ? "did not fire, but you expected it" : "did not fire, as you predicted");
+      return h("Li", {className: ok ? "sb-right" : "sb-wrong", "data-callback": g.spec.label}, [
         h("Span", {"aria-hidden": "true"}, ok ? "✓ " : "✗ "),
-        h("Code", {}, spec.label), " " + text,
+        h("Code", {}, g.spec.label), " " + text,
         h("Span", {className: "visually-hidden"}, ok ? " (right)" : " (wrong)")
       ]);
     });
     return [h("P", {className: "mb-1 fw-semibold sb-score"},
-                "Your click: " + after[start].label + ". " + right + " of " + specs.length + " right"),
+                "Your click: " + result.label + ". " + result.right + " of " + result.total + " right"),
             h("Ul", {className: "list-unstyled mb-0"}, items)];
   }
 
@@ -402,6 +414,7 @@
   window.CallbackGotchasViews = {
     h: h, groups: groups, lastGroup: lastGroup, callbacksIn: callbacksIn, specFor: specFor,
     timeline: timeline, groupRow: groupRow, nothingRow: nothingRow, entryRow: entryRow,
-    consoleRow: consoleRow, says: says, graph: graph, replay: replay, verdict: verdict, compare: compare
+    consoleRow: consoleRow, says: says, graph: graph, replay: replay, score: score, verdict: verdict,
+    compare: compare
   };
 })();

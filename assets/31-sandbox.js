@@ -4,9 +4,23 @@
 // straight into their containers, and runs the sandbox's buttons. Drawing
 // through Dash's store instead made every event cost a pass of the renderer
 // over the whole page: half a second per callback on a lesson page.
+//
+// What the learner does is told to the rest of the page, never kept here: a
+// "callback-gotchas:sandbox" CustomEvent on window, whose detail is one of
+//   {type: "interaction", example: "<lesson>/<name>"}
+//       the learner used the example: a click, an edit or a choice in the app
+//       (probe.js sends these for trusted events only; page-load callbacks and
+//       Restart never make one). Not sent while the sandbox is paused.
+//   {type: "prediction", example, id, right, total}
+//       a locked prediction met the first interaction after it: `right` of
+//       `total` callbacks guessed right. Sent again, same id, as that
+//       interaction's callbacks come in and the score changes.
+// assets/72-progress.js keeps the learner's progress from these.
 (function () {
   "use strict";
   var V = window.CallbackGotchasViews;
+  var TOLD = "callback-gotchas:sandbox";
+  var predictions = 0;  // ids of locked predictions, in this page view
   var MAX_SHOWN = 60;  // timeline rows drawn; older ones stay in the export
   var SAYS_SHOWN = 3;
   var COMPARED = 4;  // interactions lined up under the pair
@@ -50,11 +64,29 @@
     } else if (["callback", "console", "interaction"].indexOf(msg.kind) !== -1) {
       if (b.paused) { return; }
       b.events.push(Object.assign({kind: msg.kind}, msg.entry));
+      if (msg.kind === "interaction") { tell({type: "interaction", example: msg.example}); }
+      if (msg.kind !== "console") { tellScore(msg.example, b, msg.kind); }
     } else {
       return;
     }
     changed(msg.example);
   });
+
+  function tell(detail) {
+    window.dispatchEvent(new CustomEvent(TOLD, {detail: detail}));
+  }
+
+  function tellScore(key, b, kind) {
+    var p = b.ui.prediction;
+    if (!p || p.final) { return; }
+    // A second interaction after the scored one: that score is final.
+    if (kind === "interaction" && p.told) { p.final = true; return; }
+    var result = V.score(b.events, b.ui, specsOf(key));
+    var now = result && result.right + "/" + result.total;
+    if (!result || now === p.told) { return; }
+    p.told = now;
+    tell({type: "prediction", example: key, id: p.id, right: result.right, total: result.total});
+  }
 
   // ---- description -> DOM ----
   function toDom(node) {
@@ -191,7 +223,8 @@
     forward: function (n, id) { step(id.example, 1); },
     lock: function (n, guess, id) {
       var b = bucket(id.example);
-      b.ui.prediction = {expected: (guess || []).slice(), since: b.events.length};
+      predictions += 1;
+      b.ui.prediction = {expected: (guess || []).slice(), since: b.events.length, id: predictions};
       draw(id.example);
     },
     exportLog: function (n, id) {

@@ -21,7 +21,21 @@ def _lesson_item(lesson):
                 className="h5 mb-1",
             ),
             html.P(lesson.summary, className="mb-0"),
+            # assets/72-progress.js: this browser's predictions on the lesson, if any.
+            html.P(className="lesson-progress-note small mb-0", **{"data-lesson": lesson.slug}),
         ]
+    )
+
+
+def _progress():
+    """Drawn by assets/72-progress.js from this browser's storage: the server never sees it."""
+    return html.Section(
+        [
+            html.H2("Your progress", className="h5", id="your-progress"),
+            html.Div(className="progress-summary"),
+        ],
+        className="your-progress",
+        **{"aria-labelledby": "your-progress"},
     )
 
 
@@ -39,7 +53,7 @@ def _section(heading, lessons):
         [
             html.H2(heading, className="h4 mt-4"),
             intro,
-            dbc.ListGroup([_lesson_item(lesson) for lesson in lessons]),
+            dbc.ListGroup([_lesson_item(lesson) for lesson in lessons], className="lesson-list"),
         ]
     )
 
@@ -66,6 +80,7 @@ layout = html.Div(
             html.A("Printable handout: every lesson on one page", href="/all"),
             className="small mt-2 mb-0 handout-link",
         ),
+        _progress(),
         *[_section(heading, lessons) for heading, lessons in sections(LESSONS)],
     ]
 )

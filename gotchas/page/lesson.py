@@ -223,6 +223,8 @@ def lesson_layout(lesson, mounted, previous=None, following=None):
                     pair,
                     html.Section(body, className="lesson-body"),
                     more,
+                    # "Mark as done" and this browser's progress (assets/72-progress.js).
+                    html.Div(className="lesson-progress", **{"data-lesson": lesson.slug}),
                     _neighbours(previous, following),
                 ],
                 className="lesson",
