@@ -11,20 +11,9 @@ import re
 
 from dash import dcc, html
 
+from ..content.headings import HEADING, anchor_id
 from ..content.snippets import FENCE, parse_info
 from .highlight import code_block
-
-HEADING = re.compile(r"^(#{2,3}) +(.+?) *$", re.MULTILINE)
-
-
-def anchor_id(text, taken):
-    """A readable, unique id for a heading: 'Fix 1: one callback' -> 'fix-1-one-callback'."""
-    base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
-    name, n = base, 2
-    while name in taken:
-        name, n = f"{base}-{n}", n + 1
-    taken.add(name)
-    return name
 
 
 def inline(text):
