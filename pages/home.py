@@ -80,6 +80,10 @@ layout = html.Div(
             html.A("Printable handout: every lesson on one page", href="/all"),
             className="small mt-2 mb-0 handout-link",
         ),
+        html.P(
+            html.A("Error decoder: paste a Dash error, find the lesson", href="/errors"),
+            className="small mb-0 errors-link",
+        ),
         _progress(),
         *[_section(heading, lessons) for heading, lessons in sections(LESSONS)],
     ]

@@ -1,7 +1,8 @@
 """The sections of a lesson's markdown and the ids their headings get on the lesson page.
 
-The page (gotchas/page/markdown.py) and the search index (search_index.py) both
-name sections with these rules, so a search result links to an id the page has.
+The page (gotchas/page/markdown.py), the search index (search_index.py) and the
+error decoder (errors.py) all name sections with these rules, so their links
+go to ids the page has.
 """
 
 import re
@@ -45,3 +46,16 @@ def outline(text, taken):
         level = len(match.group(1))
         sections.append((level, title, anchor_id(title, taken), text[match.end() : end]))
     return sections
+
+
+def headings(text):
+    """The title of every ## and ### heading, as written, in order; code blocks have none."""
+    return [match.group(2) for match in HEADING.finditer(FENCE.sub("", text))]
+
+
+def anchors(text):
+    """{title as written: id}, in the order and with the ids the lesson page gives them."""
+    taken, found = set(PAGE_IDS), {}
+    for title in headings(text):
+        found.setdefault(title, anchor_id(title.replace("`", ""), taken))
+    return found

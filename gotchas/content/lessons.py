@@ -10,6 +10,7 @@ from pathlib import Path
 
 import frontmatter
 
+from .headings import headings
 from .snippets import SnippetError, resolve
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -23,6 +24,7 @@ API_FORMS = "dash.ctx.triggered_id, dash.Output(allow_duplicate) or 'renderer: <
 TRY_IT = re.compile(r"^## Try it[ \t]*\n(.*?)(?=^## |\Z)", re.MULTILINE | re.DOTALL)
 REQUIRED_EXAMPLES = ("broken", "fixed")
 ORIGINAL_SECTION = "The original page's six"
+ERROR_KEYS = ("id", "example", "section", "message")
 
 
 class LessonError(ValueError):
@@ -73,6 +75,21 @@ class Example:
 
 
 @dataclass(frozen=True)
+class DashError:
+    """A message Dash writes that a lesson explains: the error decoder's entry for it."""
+
+    id: str  # kebab-case, unique across lessons: its page is /errors/<id>
+    lesson: str
+    example: str  # the example whose run makes Dash write it
+    section: str  # the heading of the lesson's text that explains it, as written
+    message: str  # Dash's words, as the pinned version writes them
+
+    @property
+    def url(self):
+        return f"/errors/{self.id}"
+
+
+@dataclass(frozen=True)
 class Lesson:
     slug: str
     title: str
@@ -86,6 +103,7 @@ class Lesson:
     try_it: str
     body: str
     path: Path
+    errors: tuple = ()
 
     @property
     def url(self):
@@ -146,6 +164,34 @@ def _examples(meta, path, slug):
     return tuple(Example(e.lesson, e.name, e.caption, e.path, e.name in private) for e in examples)
 
 
+def _errors(meta, path, slug, examples, body):
+    """The Dash messages the lesson explains: each made by one of its examples,
+    each explained under one of its headings."""
+    names = [example.name for example in examples]
+    titles = headings(body)
+    errors = []
+    for item in _field(meta, path, "errors", list, required=False) or []:
+        if not isinstance(item, dict) or set(item) != set(ERROR_KEYS):
+            raise LessonError(path, "errors", f"each item needs {', '.join(ERROR_KEYS)}")
+        error_id, example, section, message = (item[key] for key in ERROR_KEYS)
+        if not isinstance(error_id, str) or not SLUG.match(error_id):
+            raise LessonError(path, "errors", f"id '{error_id}' must be kebab-case")
+        if error_id in [error.id for error in errors]:
+            raise LessonError(path, "errors", f"id '{error_id}' is listed twice")
+        if example not in names:
+            raise LessonError(
+                path, "errors", f"'{error_id}': example '{example}' is not one of {names}"
+            )
+        if section not in titles:
+            raise LessonError(
+                path, "errors", f"'{error_id}': section '{section}' is not a heading of the text"
+            )
+        if not isinstance(message, str) or not message.strip():
+            raise LessonError(path, "errors", f"'{error_id}' needs Dash's message")
+        errors.append(DashError(error_id, slug, example, section, message.strip()))
+    return tuple(errors)
+
+
 def _try_it(body, path):
     """The '## Try it' steps, placed beside the live pair, and the rest of the text."""
     match = TRY_IT.search(body)
@@ -172,6 +218,7 @@ FIELDS = {
     "section",
     "examples",
     "private",
+    "errors",
 }
 
 
@@ -199,6 +246,7 @@ def load_lesson(path):
     if not post.content.strip():
         raise LessonError(path, "body", "the lesson has no text")
     try_it, body = _try_it(_text(post.content, path), path)
+    examples = _examples(meta, path, slug)
     return Lesson(
         slug=slug,
         title=_field(meta, path, "title", str),
@@ -208,10 +256,11 @@ def load_lesson(path):
         changes=_changes(meta, path),
         original=original,
         section=section or ORIGINAL_SECTION,
-        examples=_examples(meta, path, slug),
+        examples=examples,
         try_it=try_it,
         body=body,
         path=path,
+        errors=_errors(meta, path, slug, examples, body),
     )
 
 
@@ -222,6 +271,15 @@ def load_lessons(root=LESSONS_DIR):
     for lesson in lessons:
         if orders.count(lesson.order) > 1:
             raise LessonError(lesson.path, "order", f"{lesson.order} is used by another lesson")
+    # An error's id is its address: one lesson only.
+    owners = {}
+    for lesson in lessons:
+        for error in lesson.errors:
+            if error.id in owners:
+                raise LessonError(
+                    lesson.path, "errors", f"id '{error.id}' is used by {owners[error.id]} too"
+                )
+            owners[error.id] = lesson.slug
     return tuple(sorted(lessons, key=lambda lesson: lesson.order))
 
 
