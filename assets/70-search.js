@@ -115,7 +115,7 @@
     return {results: found.slice(0, MAX_RESULTS), total: found.length, words: words};
   }
 
-  var QUOTED = {summary: true, caption: true, text: true, code: true};
+  var QUOTED = {summary: true, caption: true, text: true, code: true, error: true};
 
   // A few words around the best match: the line itself for code.
   function snippetOf(place, words) {

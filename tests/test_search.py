@@ -27,6 +27,11 @@ TAUGHT = {
     "n_clicks_timestamp": ("duplicate-outputs", "what-changed-since-the-old-advice"),
     "triggered_id": ("which-input", ""),
     "suppress_callback_exceptions": ("layout-validation", "what-changed-since-the-old-advice"),
+    # An error's name finds the section its lesson declares explains it (front matter errors).
+    "MissingLongCallbackManagerError": (
+        "background-callbacks",
+        "no-manager-no-error-until-it-runs",
+    ),
 }
 INDEX = "/search-index.json"
 OPTIONS = "#site-search-results [role=option]"
@@ -115,6 +120,10 @@ def test_the_box_finds_where_each_name_is_taught_and_no_query_leaves_the_page(pa
     results_for(page, "suppress_callback_exceptions").first.click()
     expect_landed(page, "suppress_callback_exceptions")
 
+    page.keyboard.press("Control+k")
+    results_for(page, "MissingLongCallbackManagerError").first.click()
+    expect_landed(page, "MissingLongCallbackManagerError")
+
     assert [url for url, _ in sent if INDEX in url] == [site + INDEX], "fetched once"
     # Framed examples' paths name them (fixed_allow_duplicate): they are not queries.
     site_requests = [(u, b) for u, b in sent if not urlparse(u).path.startswith("/examples/")]
@@ -175,6 +184,11 @@ def test_the_index_covers_every_lesson_and_links_only_to_ids_its_page_has(site, 
         for example in lesson.examples:
             place = next(p for p in places if p["anchor"] == f"example-{example.name}")
             assert ["code", example.source] in place["fields"]
+        for error in lesson.errors:
+            assert any(
+                ["error", error.message] in place["fields"] and place["section"] == error.section
+                for place in places
+            ), error.id
 
     response = requests.get(site + INDEX, timeout=30)
     assert response.json() == index

@@ -5,15 +5,14 @@ the top of the page, and holds texts of a few kinds. The browser searches
 them itself (assets/70-search.js), so no query ever reaches the server; it
 ranks a match by the kind of text it is in, by WEIGHTS.
 
-Each source turns one lesson into places. Another kind of entry (the Dash
-error messages a lesson is about, say) is one more function in SOURCES and,
-when it should rank on its own, one more kind in WEIGHTS.
+Each source turns one lesson into places. Another kind of entry is one more
+function in SOURCES and, when it should rank on its own, one more kind in WEIGHTS.
 """
 
 import re
 from dataclasses import dataclass
 
-from .headings import PAGE_IDS, outline
+from .headings import PAGE_IDS, anchors, outline
 from .snippets import FENCE
 
 # A word of the query counts this much in a text of each kind: a lesson's title
@@ -21,7 +20,17 @@ from .snippets import FENCE
 # lesson is about; an example's caption is a line of text; code mentions names
 # most often and explains them least (a section that explains a name ranks above
 # the example that uses it).
-WEIGHTS = {"title": 10, "heading": 6, "summary": 4, "caption": 2, "text": 2, "code": 0.5}
+# A Dash message a lesson explains is found by its words, but ranks below the
+# text: Dash's messages name the cure too (allow_duplicate), which a section teaches.
+WEIGHTS = {
+    "title": 10,
+    "heading": 6,
+    "error": 1,
+    "summary": 4,
+    "caption": 2,
+    "text": 2,
+    "code": 0.5,
+}
 PAIR = ("broken", "fixed")
 
 
@@ -88,7 +97,16 @@ def examples(lesson):
         yield Place(lesson.slug, f"example-{example.name}", example.path.name, fields)
 
 
-SOURCES = (lesson_top, try_it, text_sections, examples)
+def error_messages(lesson):
+    """Each Dash message the lesson explains (front matter `errors`), at the section that does."""
+    sections = anchors(lesson.body)
+    for error in lesson.errors:
+        yield Place(
+            lesson.slug, sections[error.section], error.section, (("error", error.message),)
+        )
+
+
+SOURCES = (lesson_top, try_it, text_sections, examples, error_messages)
 
 
 def build_index(lessons, sources=SOURCES):
