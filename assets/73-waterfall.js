@@ -143,13 +143,14 @@
         t.y.push(row);
         t.base.push(sent);
         t.x.push(Math.max(took, thin));
-        t.text.push(esc(e.status) + (e.sent === null ? "" : " " + ms(took)));
+        t.text.push(esc(e.status));
         t.customdata.push([e.seq, e.status, sent, sent + took]);
         t.hovertext.push("<b>" + esc(name) + "</b> (#" + e.seq + ")<br>" + esc(e.status) +
           (e.http ? " · HTTP " + e.http : "") + "<br>" +
           (e.clientside ? "ran in the browser at " + ms(sent) :
             e.sent === null ? "ended at " + ms(sent) + "; its request was not matched" :
-            "request sent at " + ms(sent) + ", answered at " + ms(sent + took) + ": " + ms(took)) +
+            "request sent at " + ms(sent) + ", answered at " + ms(sent + took) + ": " + ms(took) +
+            (e.resolved ? "<br>Dash had read the answer at " + ms(e.resolved - origin) : "")) +
           "<br>← " + esc(e.trigger && e.trigger.length ? e.trigger.join(", ") : "initial call"));
       });
     });
@@ -176,12 +177,11 @@
       (!first.label ? "the first request" : picked.length > 1 ? "the first action" : "the action") +
       (recentRuns.dropped ? ". The " + recentRuns.dropped + " oldest runs are left out" : "") + ".";
     var layout = {
-      height: 96 + ROW_PX * rows.length,
-      margin: {l: 4, r: 96, t: 4, b: 4},
+      height: 64 + ROW_PX * rows.length,
+      margin: {l: 4, r: 72, t: 4, b: 4},
       paper_bgcolor: look.bg, plot_bgcolor: look.bg,
       font: {family: look.font, size: 12, color: look.text},
-      barmode: "overlay", bargap: 0.3, showlegend: true,
-      legend: {orientation: "h", x: 0, xanchor: "left", y: 1, yanchor: "bottom", font: {size: 11}},
+      barmode: "overlay", bargap: 0.3, showlegend: false,  // the key above is HTML: it wraps
       hoverlabel: {bgcolor: look.bg, bordercolor: look.muted, font: {color: look.text}},
       xaxis: {title: {text: "ms after " + (first.label ? first.title : "the first request"), standoff: 6},
               range: [start - span * 0.025, start + span * 1.02], gridcolor: look.grid, zerolinecolor: look.muted,
@@ -190,7 +190,24 @@
               fixedrange: true, automargin: true, gridcolor: look.grid},
       shapes: shapes
     };
-    return {data: data, layout: layout, summary: summary};
+    return {data: data, layout: layout, summary: summary,
+            statuses: STATUSES.filter(function (s) { return traces[s]; }), actions: actions.x.length > 0};
+  }
+
+  // The key: each status drawn, with its colour and hatch as on the bars.
+  function legend(fig) {
+    var list = document.createElement("ul");
+    list.className = "sb-picture-key list-unstyled";
+    fig.statuses.concat(fig.actions ? ["your action"] : []).forEach(function (name) {
+      var item = document.createElement("li");
+      var swatch = document.createElement("span");
+      swatch.className = "sb-swatch";
+      swatch.setAttribute("aria-hidden", "true");
+      swatch.setAttribute("data-status", name);
+      item.append(swatch, name);
+      list.appendChild(item);
+    });
+    return list;
   }
 
   function pictureOf(key) {
@@ -216,7 +233,7 @@
       return;
     }
     var fig = figure(found, R.specs(key), theme(details));
-    caption.textContent = fig.summary;
+    caption.replaceChildren(fig.summary, legend(fig));
     plot.hidden = false;
     plot.setAttribute("role", "img");
     plot.setAttribute("aria-label", "Waterfall of the callback runs. " + fig.summary +

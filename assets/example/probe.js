@@ -116,7 +116,8 @@
       // A clientside run makes no request: it takes no time on this scale. A
       // server run whose request was not matched has no known start.
       sent: run ? run.sent : callback.clientside_function ? resolved : null,
-      received: run && run.received ? run.received : resolved
+      received: run && run.received ? run.received : resolved,
+      resolved: resolved  // Dash had the answer's outputs: the request and its reading
     });
   }
 
