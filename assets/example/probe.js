@@ -117,7 +117,7 @@
       // server run whose request was not matched has no known start.
       sent: run ? run.sent : callback.clientside_function ? resolved : null,
       received: run && run.received ? run.received : resolved,
-      resolved: resolved  // Dash had the answer's outputs: the request and its reading
+      resolved: resolved  // Dash has read the answer: about where the timeline's ms ends
     });
   }
 
