@@ -61,7 +61,7 @@
   function groups(events) {
     var list = [{label: "Page load", at: null, events: []}];
     (events || []).forEach(function (e) {
-      if (e.kind === "interaction") { list.push({label: e.label, at: e.at, events: []}); }
+      if (e.kind === "interaction") { list.push({label: e.label, at: e.at, clock: e.clock, events: []}); }
       else if (e.kind === "cleared") { list.push({label: "cleared", at: e.at, cleared: true, events: []}); }
       else { list[list.length - 1].events.push(e); }
     });

@@ -189,6 +189,8 @@
         return {events: bucket(k).events, specs: specsOf(k)};
       }), COMPARED));
     }
+    // Views drawn elsewhere (assets/73-waterfall.js) follow the record too.
+    document.dispatchEvent(new CustomEvent("callback-gotchas:drawn", {detail: {example: key}}));
   }
 
   // ---- what the sandbox's buttons do (called by Dash clientside callbacks) ----
@@ -237,5 +239,10 @@
     }
   };
 
+  // The record, read-only, for views drawn by other modules.
+  window.CallbackGotchasRecord = {
+    events: function (key) { return bucket(key).events.slice(); },
+    specs: specsOf
+  };
   window.dash_clientside = Object.assign({}, window.dash_clientside, {sandbox: sandbox});
 })();

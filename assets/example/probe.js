@@ -10,6 +10,11 @@
   var seq = 0;
   var MAX_VALUE = 2000;
 
+  // When a request left and its answer came, in ms since 1970 with the
+  // fractions of the page's monotonic clock: the sandbox's picture lays runs
+  // and actions of this page on one time axis.
+  function clock() { return performance.timeOrigin + performance.now(); }
+
   function send(kind, entry) {
     if (!framed) { return; }  // opened on its own: nobody to tell
     window.parent.postMessage(
@@ -64,6 +69,7 @@
       try { run = runs[runKey(JSON.parse(init.body))] || null; } catch (e) { run = null; }
       return answer.then(function (response) {
         if (run) {
+          run.received = clock();  // a background callback's last poll answers last
           run.http = response.status;
           if (response.status === 200) {
             run.side = response.clone().json().then(function (data) { return data.sideUpdate; },
@@ -89,7 +95,7 @@
     return !pattern && outputs.length < expected ? "partly updated" : "updated";
   }
 
-  function report(callback, result, run, detail, side) {
+  function report(callback, result, run, detail, side, resolved) {
     var payload = (result && result.payload) || (run && run.payload) || {};
     var outputs = props(result && result.data);
     seq += 1;
@@ -106,15 +112,21 @@
       status: status(callback, result, run, outputs),
       http: run ? run.http : null,
       detail: detail || "",
-      ms: run ? Math.round(performance.now() - run.started) : null
+      ms: run ? Math.round(performance.now() - run.started) : null,
+      // A clientside run makes no request: it takes no time on this scale. A
+      // server run whose request was not matched has no known start.
+      sent: run ? run.sent : callback.clientside_function ? resolved : null,
+      received: run && run.received ? run.received : resolved,
+      resolved: resolved  // Dash has read the answer: about where the timeline's ms ends
     });
   }
 
   window.callbackGotchasProbe = {
     requestPre: function (payload) {
-      runs[runKey(payload)] = {started: performance.now(), payload: payload, http: null};
+      runs[runKey(payload)] = {started: performance.now(), sent: clock(), payload: payload, http: null};
     },
     callbackResolved: function (callback, result) {
+      var resolved = clock();
       var key = runKey(result && result.payload);
       if (!runs[key] && !callback.clientside_function) {
         // A failed run comes back without its payload: take the oldest run of that callback.
@@ -125,14 +137,14 @@
       var error = result && result.error;
       var side = run && run.side;
       if (!error) {
-        Promise.resolve(side).then(function (updates) { report(callback, result, run, "", updates); });
+        Promise.resolve(side).then(function (updates) { report(callback, result, run, "", updates, resolved); });
         return;
       }
       var body = run && run.body;
       var prefix = typeof error.status === "number" ? "HTTP " + error.status : "";
       Promise.resolve(body).then(function (text) {
         var message = text ? String(text).trim() : String(error.message || error);
-        report(callback, result, run, prefix && text ? prefix + ": " + message : message || prefix);
+        report(callback, result, run, prefix && text ? prefix + ": " + message : message || prefix, null, resolved);
       });
     }
   };
@@ -191,7 +203,7 @@
       // One click on a checkbox fires click, input and change: one interaction.
       if (target === last.target && now - last.at < 100) { return; }
       last = {target: target, at: now};
-      send("interaction", {at: now, label: label(event)});
+      send("interaction", {at: now, clock: clock(), label: label(event)});
     }, true);
   });
 

@@ -9,11 +9,26 @@ call into that module.
 
 import json
 from dataclasses import asdict
+from pathlib import Path
 
 import dash_bootstrap_components as dbc
+import plotly
 from dash import MATCH, ClientsideFunction, Input, Output, State, clientside_callback, dcc, html
+from dash.fingerprint import build_fingerprint
 
 from .markdown import heading
+
+
+def _plotly_js_url():
+    """plotly.js of the installed plotly package, as Dash serves it to any app: under a
+    fingerprinted name with a year of caching (dash.Dash._setup_plotlyjs registers it)."""
+    relative = "package_data/plotly.min.js"
+    modified = int((Path(plotly.__file__).parent / relative).stat().st_mtime)
+    fingerprinted = build_fingerprint(relative, plotly.__version__, modified)
+    return f"/_dash-component-suites/plotly/{fingerprinted}"
+
+
+PLOTLY_JS = _plotly_js_url()
 
 
 def sid(kind, example):
@@ -88,6 +103,25 @@ def _replay(example):
     )
 
 
+def _picture(example):
+    """The recent interactions as a waterfall (assets/73-waterfall.js). plotly.js is
+    large: it loads when a learner opens this, never with the page."""
+    return html.Details(
+        [
+            html.Summary("Picture of the firing"),
+            html.P(
+                "One bar per callback run, from its request leaving to its answer arriving;"
+                " ▶ marks your action. Actions less than 3 s apart share one picture.",
+                className="sb-picture-note",
+            ),
+            _view("picture-caption", example),
+            _view("picture-plot", example),
+        ],
+        className="sb-picture",
+        **{"data-example": example.key, "data-plotly": PLOTLY_JS},
+    )
+
+
 def _predict(mounted):
     example = mounted.example
     options = [
@@ -150,6 +184,7 @@ def sandbox(mounted):
                 role="status",
                 **{"aria-live": "polite", "aria-label": f"What Dash reported in {name}"},
             ),
+            _picture(example),
             html.Details(
                 [
                     html.Summary("Callback graph, replay, predict"),
