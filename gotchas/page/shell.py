@@ -5,6 +5,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, clientside_callback, html
 
 from ..content.lessons import sections
+from .theme import navbar_controls
 
 
 def _links(lessons):
@@ -34,6 +35,7 @@ def shell(lessons):
                 dbc.Container(
                     [
                         dbc.NavbarBrand("Callback Gotchas", href="/"),
+                        navbar_controls(),
                         dbc.NavbarToggler(id="navbar-toggler"),
                         dbc.Collapse(
                             html.Div(sidebar(lessons, "navbar-sidebar"), className="d-xl-none"),
