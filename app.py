@@ -18,18 +18,19 @@ from gotchas.serving.headers import add_security_headers, allow_inline_scripts_o
 from gotchas.serving.proxy import behind_proxies
 from gotchas.serving.routes import add_routes
 from gotchas.serving.search import add_search_index
+from gotchas.serving.theme import ASSETS_IGNORED, with_theme_script
 
 app = Dash(
     __name__,
     use_pages=True,
     title="Callback Gotchas",
-    assets_path_ignore=["example"],
+    assets_path_ignore=["example", ASSETS_IGNORED],
     update_title=None,
     # Lesson pages arrive after load. Without this, Dash would also ship every
     # page's layout in the index as a validation layout: 120 kB per lesson.
     suppress_callback_exceptions=True,
 )
-app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
+app.index_string = with_theme_script(app.index_string.replace("<html>", '<html lang="en">', 1))
 app.layout = shell(LESSONS)
 serve_first_views(app, first_views(LESSONS))
 mount_examples(app, EXAMPLES)

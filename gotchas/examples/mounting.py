@@ -11,6 +11,8 @@ only changes how it is delivered:
 - a stylesheet of the site's (assets/example/frame.css): the site's type and
   spacing, and Dash's dev-tools bar and error list in the page flow under
   the app instead of over it; behaviour is untouched;
+- the site's theme script in <head> (serving/theme.py): light or dark, and
+  present mode, like the page around the frame, from the first paint;
 - with debug on, a callback error shows the frames of the example file only,
   with repository-relative paths, never the server's directories;
 - background callbacks: the site's diskcache directory, keys per instance,
@@ -32,6 +34,7 @@ from werkzeug.middleware.dispatcher import DispatcherMiddleware
 from ..content.lessons import REPO_ROOT
 from ..serving.guards import guard, reraise
 from ..serving.headers import add_security_headers, allow_inline_scripts_of
+from ..serving.theme import theme_script
 from .background import background_jobs
 from .declared import declared_functions, registrations
 from .instances import Instances, PrivateExample
@@ -172,10 +175,11 @@ def _version(url):
 def _inject_probe(app, example):
     script = f'<script src="{PROBE_URL}?m={_version(PROBE_URL)}" data-example="{example.key}">'
     css = f'<link rel="stylesheet" href="{FRAME_CSS_URL}?m={_version(FRAME_CSS_URL)}">'
+    theme = theme_script()
 
     def with_probe(parts):
         parts["scripts"] += "\n" + script + "</script>"
-        parts["css"] += "\n" + css
+        parts["css"] = theme + "\n" + parts["css"] + "\n" + css
         return parts
 
     _wrap_index(app, with_probe)

@@ -5,6 +5,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, clientside_callback, html
 
 from ..content.lessons import sections
+from .theme import navbar_controls
 
 
 def _links(lessons):
@@ -37,6 +38,7 @@ def shell(lessons, page=None):
                         dbc.NavbarBrand("Callback Gotchas", href="/"),
                         # Filled by assets/70-search.js: the search box needs the script anyway.
                         html.Div(id="site-search", className="site-search"),
+                        navbar_controls(),
                         dbc.NavbarToggler(id="navbar-toggler"),
                         dbc.Collapse(
                             html.Div(sidebar(lessons, "navbar-sidebar"), className="d-xl-none"),
