@@ -21,7 +21,10 @@ from .shell import shell
 
 MARKDOWN = MarkdownIt("commonmark")
 ATTRIBUTES = {"href", "title", "role", "type", "rel", "target", "download", "lang"}
-VOID = {"br", "hr", "img", "input"}
+VOID = {"br", "hr", "img"}
+# Controls work once Dash has rendered the page (a script or a callback drives
+# them): a copy that does nothing when pressed is left out. Links work as they are.
+CONTROLS = {"button", "select", "input", "textarea", "label", "option"}
 
 
 def _attributes(props, classes=()):
@@ -53,10 +56,6 @@ def _bootstrap(component, props, inner, path):
         )
     if name == "NavbarBrand":
         return _element("a", props, inner, ["navbar-brand"])
-    if name == "NavbarToggler":
-        toggler = {**props, "aria-label": "Toggle navigation", "type": "button"}
-        icon = '<span class="navbar-toggler-icon"></span>'
-        return _element("button", toggler, icon, ["navbar-toggler", "collapsed"])
     if name == "Collapse":
         return _element("div", props, inner, ["navbar-collapse", "collapse"])
     if name == "Nav":
@@ -86,7 +85,8 @@ def to_html(component, path=""):
         return _element("div", props, MARKDOWN.render(props.get("children") or ""))
     inner = to_html(props.get("children"), path)
     if component.__class__.__module__.startswith("dash.html"):
-        return _element(type(component).__name__.lower(), props, inner)
+        tag = type(component).__name__.lower()
+        return "" if tag in CONTROLS else _element(tag, props, inner)
     made = _bootstrap(component, props, inner, path)
     return made if made is not None else ""
 
