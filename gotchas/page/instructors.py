@@ -132,7 +132,7 @@ def _lesson_block(lesson):
     else:
         learners.append(".")
     return [
-        html.H4(html.A(f"{lesson.order}. {lesson.title}", href=lesson.url), className="h6 mb-1"),
+        html.H3(html.A(f"{lesson.order}. {lesson.title}", href=lesson.url), className="h6 mb-1"),
         html.Dl(
             [
                 html.Dt("Demo"),
@@ -163,7 +163,7 @@ def plan(workshop):
             _lesson_block(block.lesson)
             if block.lesson
             else [
-                html.H4(block.title, className="h6 mb-1"),
+                html.H3(block.title, className="h6 mb-1"),
                 dcc.Markdown(block.text, className="inline-markdown"),
             ]
         )
