@@ -42,6 +42,7 @@ import sys
 import threading
 import time
 
+import psutil
 from harness import ROOT, launch
 from load import get, stop
 from localhost import free_port
@@ -204,13 +205,39 @@ def start(server, workers):
         raise
 
 
+def server_cpu(process):
+    """CPU seconds the server has used so far: its process and its workers."""
+    root = psutil.Process(process.pid)
+    total = 0.0
+    for item in [root, *root.children(recursive=True)]:
+        try:
+            times = item.cpu_times()
+            total += times.user + times.system
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
+def cpu_cost(process, port, requests_, repeat):
+    """The server's CPU seconds for one pass over the requests, one after another.
+
+    CPU time, unlike a round trip, hardly depends on what else the machine
+    runs: it says what a room costs the server wherever it runs."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    before = server_cpu(process)
+    for _ in range(repeat):
+        for request in requests_:
+            send(connection, *request)
+    return (server_cpu(process) - before) / repeat
+
+
 def describe(args):
     if args.server == "gunicorn":
         return f"gunicorn app:server, WEB_CONCURRENCY={args.workers} (gevent workers)"
     return "python3 app.py (Werkzeug, a thread per request)"
 
 
-def save(args, rows, served):
+def save(args, rows, served, costs):
     """Keep this run in instructors/room.json, in place of the last run of the same server."""
     runs = json.loads(SAVED.read_text(encoding="utf-8")) if SAVED.is_file() else []
     command = "python3 benchmarks/room.py" + (
@@ -228,6 +255,12 @@ def save(args, rows, served):
         "threshold_ms": args.threshold,
         "served": served,
         "rows": rows,
+        "cpu_per_page_load_s": round(costs["page"], 3),
+        "cpu_per_click_s": round(costs["click"], 4),
+        "arrive_s": args.arrive,
+        "pace_s": args.pace,
+        "page_loads_in_arrival": costs["page_loads_in_arrival"],
+        "learners_clicking": costs["learners_clicking"],
     }
     runs = [r for r in runs if r["command"] != command] + [run]
     runs.sort(key=lambda r: r["command"].endswith("app.py"))  # gunicorn first
@@ -256,7 +289,23 @@ def main():
         expected = [send(probe, *click)[0] for click in clicks]
         alone = [send(probe, *request)[1] for request in loads]
         slowest = max(range(len(loads)), key=alone.__getitem__)
-        print(f"{os.cpu_count()} cores; {describe(args)}")
+        cores = os.cpu_count()
+        page = cpu_cost(process, port, loads, 10)
+        click = cpu_cost(process, port, clicks, 25) / len(clicks)
+        costs = {
+            "page": page,
+            "click": click,
+            # All cores busy, nothing else on the machine, no client on it either.
+            "page_loads_in_arrival": int(cores * args.arrive / page),
+            "learners_clicking": int(cores * args.pace / click),
+        }
+        print(f"{cores} cores; {describe(args)}")
+        print(
+            f"server CPU: {page * 1000:.0f} ms per page load, {click * 1000:.1f} ms per click; "
+            f"{cores} cores would serve {costs['page_loads_in_arrival']} page loads in "
+            f"{args.arrive:g} s, or clicks every {args.pace:g} s from "
+            f"{costs['learners_clicking']} learners"
+        )
         print(
             f"/lessons/{args.lesson}: a page load is {len(loads)} requests, "
             f"{sum(alone):.0f} ms for one learner alone (slowest: "
@@ -295,7 +344,7 @@ def main():
     finally:
         stop(process)
     if args.save:
-        save(args, rows, served)
+        save(args, rows, served, costs)
 
 
 if __name__ == "__main__":
