@@ -239,4 +239,13 @@ def room_figures(path=ROOM_FILE):
             ),
             html.P(["Measured with ", html.Code(run["command"])], className="small"),
         ]
+        parts.append(
+            html.P(
+                f"The server's CPU time: {run['cpu_per_page_load_s'] * 1000:.0f} ms per "
+                f"page load, {run['cpu_per_click_s'] * 1000:.1f} ms per click. With the "
+                f"machine to itself, that is at most {run['page_loads_in_arrival']} learners "
+                f"opening a lesson within the same {run['arrive_s']:g} seconds; clicks "
+                "cost little next to that."
+            )
+        )
     return parts
