@@ -76,9 +76,14 @@ def test_the_page_has_both_plans_every_lesson_s_links_copy_and_axe_passes(page, 
         )
 
     registry = {entry["path"]: entry for entry in dash.page_registry.values()}
+    blocks = page.eval_on_selector_all(
+        ".lesson-links",
+        """els => Object.fromEntries(els.map(el => [el.id,
+               [...el.querySelectorAll('a')].map(a => a.getAttribute('href'))]))""",
+    )
+    assert sorted(blocks) == sorted(f"links-{lesson.slug}" for lesson in LESSONS)
     for lesson in LESSONS:
-        block = page.locator(f"#links-{lesson.slug}")
-        hrefs = block.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+        hrefs = blocks[f"links-{lesson.slug}"]
         layout = registry[lesson.url]["layout"]
         ids = ids_in(layout)
         anchors = {href.split("#", 1)[1] for href in hrefs if "#" in href}
@@ -106,7 +111,7 @@ def test_the_page_has_both_plans_every_lesson_s_links_copy_and_axe_passes(page, 
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == f"{site}/lessons/duplicate-outputs#example-broken"
 
-    assert serious_violations(page) == []
+    # axe once, on a phone: the same page, and its wide parts there scroll sideways.
     page.set_viewport_size({"width": 390, "height": 844})
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert serious_violations(page) == []
