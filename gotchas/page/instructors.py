@@ -138,9 +138,11 @@ def _lesson_block(lesson):
                 html.Dt("Demo"),
                 html.Dd(
                     [
-                        "Open ",
+                        "On the projector, the ",
+                        html.A("lesson's pair", href=f"{lesson.url}#try-it"),
+                        " (or ",
                         html.A(f"{broken.path.name} full screen", href=broken.page_url),
-                        " on the projector. ",
+                        ", larger). ",
                         dcc.Markdown(first_step(lesson), className="inline-markdown"),
                     ]
                 ),
