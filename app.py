@@ -1,6 +1,5 @@
 """Callback Gotchas: the site. `python app.py` serves it; gunicorn serves `app:server`."""
 
-import logging
 import os
 
 from dash import Dash
@@ -9,7 +8,7 @@ from gotchas.catalog import EXAMPLES, LESSONS
 from gotchas.examples.mounting import mount_examples, warm_up
 from gotchas.page.first_view import first_views
 from gotchas.page.shell import shell
-from gotchas.serving import logs
+from gotchas.serving import local
 from gotchas.serving.caching import cache_versioned_assets
 from gotchas.serving.compression import compress_responses
 from gotchas.serving.first_view import serve_first_views
@@ -50,11 +49,5 @@ server = app.server
 behind_proxies(server)
 
 if __name__ == "__main__":
-    logging.basicConfig(level=logging.INFO)
-    logs.install()
     # app.run would set dev tools up again, after the warm-up: serve as configured.
-    server.run(
-        host=os.environ.get("HOST", "127.0.0.1"),
-        port=int(os.environ.get("PORT", "8050")),
-        threaded=True,
-    )
+    local.serve(server)

@@ -5,7 +5,17 @@ from dash import html
 from gotchas.catalog import LESSONS
 from gotchas.content.lessons import ORIGINAL_SECTION, reading_order, sections
 
-dash.register_page(__name__, path="/", title="Callback Gotchas", order=0)
+dash.register_page(
+    __name__,
+    path="/",
+    title="Callback Gotchas",
+    description=(
+        "The surprising parts of Dash's callback system, each one a broken app beside its "
+        "fix, live, with every callback logged as it fires."
+    ),
+    image="og/home.jpg",
+    order=0,
+)
 
 
 def _lesson_item(lesson):
@@ -77,7 +87,11 @@ layout = html.Div(
             className="btn btn-primary start-here",
         ),
         html.P(
-            html.A("Printable handout: every lesson on one page", href="/all"),
+            [
+                html.A("Printable handout: every lesson on one page", href="/all"),
+                " · ",
+                html.A("For instructors: workshop plans and lesson links", href="/instructors"),
+            ],
             className="small mt-2 mb-0 handout-link",
         ),
         html.P(

@@ -14,6 +14,8 @@ for i, lesson in enumerate(ORDER):
         name=lesson.title,
         title=f"{lesson.title} · Callback Gotchas",
         description=lesson.summary,
+        # Link previews in chat and slides (scripts/og_images.py makes the pictures).
+        image=f"og/{lesson.slug}.jpg",
         order=lesson.order,
         layout=lesson_layout(
             lesson,
