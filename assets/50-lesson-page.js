@@ -101,7 +101,21 @@
     window.setTimeout(function () { button.textContent = "Copy"; }, 2000);
   }
 
+  // Previous / Next: the next lesson comes without reloading the site's app,
+  // the way dcc.Link moves (history, then Dash's own event for its router).
+  // A click that asks for a new tab or window is the browser's.
+  function followInside(event) {
+    var link = event.target.closest && event.target.closest(".lesson-nav a[rel]");
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+      return;
+    }
+    event.preventDefault();
+    window.history.pushState({}, "", link.getAttribute("href"));
+    window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
+  }
+
   document.addEventListener("click", function (event) {
+    followInside(event);
     var tab = event.target.closest && event.target.closest(".pair-tab");
     if (tab) { showSide(tab.closest(".pair"), tab.getAttribute("data-show")); }
     var copyButton = event.target.closest && event.target.closest(".copy-button[data-copy]");

@@ -90,13 +90,17 @@ def test_the_page_has_both_plans_every_lesson_s_links_copy_and_axe_passes(page, 
         assert {href.split("#")[0] for href in hrefs if "#" in href} == {lesson.url}
         missing = {a for a in anchors if ALIASES.get(a, a) not in ids}
         assert missing == set(), lesson.slug
-        # Every section, the pair's short forms, and every example card and full-screen page.
+        # Every section, the pair's short forms, every example card and full-screen page,
+        # and the error decoder's page of each message the lesson explains.
         expected = {"try-it", *section_ids(layout), "broken", "fixed"}
         expected |= {f"example-{e.name}" for e in lesson.examples}
         if len(lesson.examples) > 2:
             expected.add("more-to-try")
         assert anchors == expected, lesson.slug
-        full_screen = {h for h in hrefs if "#" not in h and h != lesson.url}
+        decoder = {h for h in hrefs if h.startswith("/errors/")}
+        assert decoder == {f"/errors/{error.id}" for error in lesson.errors}
+        assert all(url in registry for url in decoder)
+        full_screen = {h for h in hrefs if "#" not in h and h != lesson.url} - decoder
         assert full_screen == {e.page_url for e in lesson.examples}
         assert all(url in registry for url in full_screen)
     script = (ROOT / "assets" / "50-lesson-page.js").read_text(encoding="utf-8")

@@ -41,9 +41,13 @@ class ErrorEntry:
 
     @property
     def title(self):
-        """The message's first words, up to its first colon or full stop."""
-        first = self.message.splitlines()[0]
-        return TITLE_END.split(first, maxsplit=1)[0].strip() or first
+        return title_of(self.message)
+
+
+def title_of(message):
+    """The message's first words, up to its first colon or full stop."""
+    first = message.splitlines()[0]
+    return TITLE_END.split(first, maxsplit=1)[0].strip() or first
 
 
 def all_errors(lessons):

@@ -10,6 +10,7 @@ import json
 
 from dash import dcc, html
 
+from ..content.errors import title_of
 from ..content.lessons import REPO_ROOT
 from ..content.workshops import first_step, look_for
 from .lesson import PAGE_IDS
@@ -68,11 +69,16 @@ def lesson_links(lesson):
             links.append((f"#{example.name}", f"{lesson.url}#{example.name}"))
         links.append(("full screen", example.page_url))
         examples.append((example.path.name, links))
-    return {
+    # The error decoder's page for each Dash message the lesson explains.
+    errors = [
+        (title_of(e.message), [(f"/errors/{e.id}", f"/errors/{e.id}")], 0) for e in lesson.errors
+    ]
+    groups = {
         "Page": [(label, links, 0) for label, links in page],
         "Sections": parts,
         "Examples": [(label, links, 0) for label, links in examples],
     }
+    return {**groups, "Errors it explains": errors} if errors else groups
 
 
 def _link_row(lesson, label, links, indent):

@@ -6,7 +6,7 @@ between the pair and the text. Under 992 px the pair becomes two tabs.
 """
 
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import html
 
 from ..content.headings import PAGE_IDS
 from .diff import diff_view
@@ -178,22 +178,25 @@ def _more(lesson, mounted, toc):
 
 
 def _neighbours(previous, following):
-    # dcc.Link: the next lesson comes without reloading the site's own app.
+    # Links with rel=prev/next; assets/50-lesson-page.js follows them without
+    # reloading the site's own app, as dcc.Link would (it has no rel).
     links = []
     if previous:
         links.append(
-            dcc.Link(
+            html.A(
                 [html.Span("Previous", className="small d-block"), previous.title],
                 href=previous.url,
                 className="lesson-nav-prev",
+                rel="prev",
             )
         )
     if following:
         links.append(
-            dcc.Link(
+            html.A(
                 [html.Span("Next", className="small d-block"), following.title],
                 href=following.url,
                 className="lesson-nav-next",
+                rel="next",
             )
         )
     return html.Nav(links, className="lesson-nav", **{"aria-label": "Previous and next lesson"})
