@@ -27,7 +27,7 @@ COMPRESSIBLE = {
     "application/json",
 }
 MIN_SIZE = 500  # below this, gzip's header costs more than it saves
-KEPT_BYTES = 16 * 1024 * 1024  # every bundle and asset of the site gzipped is about 5 MB
+KEPT_BYTES = 16 * 1024 * 1024  # every bundle and asset gzipped, plotly.js included: about 6.5 MB
 
 
 class GzipCache:
