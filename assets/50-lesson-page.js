@@ -74,21 +74,8 @@
     reveal();
   }).observe(document.documentElement, {childList: true, subtree: true});
 
-  // Copy an example's source. The Clipboard API needs a secure page (https or
-  // localhost); a workshop LAN is plain http, so fall back to a selection.
-  function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) { return navigator.clipboard.writeText(text); }
-    var area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    var copied = document.execCommand("copy");
-    area.remove();
-    return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
-  }
+  // Copy an example's source (assets/06-shared.js falls back to a selection on plain http).
+  var copyText = window.callbackGotchas.copyText;
   function copy(button) {
     var key = button.getAttribute("data-copy");
     var source = document.querySelector('pre[data-source="' + key + '"]');
@@ -101,8 +88,7 @@
     window.setTimeout(function () { button.textContent = "Copy"; }, 2000);
   }
 
-  // Previous / Next: the next lesson comes without reloading the site's app,
-  // the way dcc.Link moves (history, then Dash's own event for its router).
+  // Previous / Next: the next lesson comes without reloading the site's app.
   // A click that asks for a new tab or window is the browser's.
   function followInside(event) {
     var link = event.target.closest && event.target.closest(".lesson-nav a[rel]");
@@ -110,8 +96,7 @@
       return;
     }
     event.preventDefault();
-    window.history.pushState({}, "", link.getAttribute("href"));
-    window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
+    window.callbackGotchas.goTo(link.getAttribute("href"));
   }
 
   document.addEventListener("click", function (event) {

@@ -375,8 +375,7 @@
       }
       return;
     }
-    window.history.pushState({}, "", url.pathname);
-    window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
+    window.callbackGotchas.goTo(url.pathname);  // assets/06-shared.js
     window.scrollTo(0, 0);
     if (url.hash) { whenShown(url, function () {
       window.history.replaceState(window.history.state, "", url.pathname + url.hash);

@@ -19,9 +19,15 @@ def serve(*flags):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    for _ in range(600):
+    return process, wait_until_listening(process, port)
+
+
+def wait_until_listening(process, port, timeout_s=90):
+    """The base URL once the port listens; the process is killed if it never does."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
         if listening(port):
-            return process, f"http://127.0.0.1:{port}"
+            return f"http://127.0.0.1:{port}"
         time.sleep(0.1)
     process.kill()
     raise TimeoutError("server did not start")

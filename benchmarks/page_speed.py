@@ -28,8 +28,8 @@ import textwrap
 import time
 from pathlib import Path
 
-from harness import ROOT, launch
-from localhost import free_port, listening
+from harness import ROOT, launch, wait_until_listening
+from localhost import free_port
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(ROOT))
@@ -100,12 +100,7 @@ def start(args, cwd, config, env=None):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    for _ in range(900):
-        if listening(port):
-            return process, f"http://127.0.0.1:{port}"
-        time.sleep(0.1)
-    process.kill()
-    raise TimeoutError("server did not start")
+    return process, wait_until_listening(process, port)
 
 
 def ready_keys(page, keys, timeout_s=60):
