@@ -56,12 +56,32 @@ def handle(frame, slider_id):
     return frame.locator(f"#{slider_id} [role=slider]")
 
 
+def steady_box(page, locator):
+    """The element's box once it stops moving: frames and code above it can still
+    change height just after the example loads, and a press must land on the handle."""
+    locator.scroll_into_view_if_needed()
+    box = locator.bounding_box()
+    for _ in range(50):
+        page.wait_for_timeout(100)
+        again = locator.bounding_box()
+        if again == box:
+            return box
+        box = again
+    raise AssertionError(f"{locator} never stopped moving")
+
+
 def grab(page, frame, slider_id):
     """Press the mouse on the slider's handle; returns its position."""
-    box = handle(frame, slider_id).bounding_box()
+    thumb = handle(frame, slider_id)
+    box = steady_box(page, thumb)
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     page.mouse.move(x, y)
     page.mouse.down()
+    # The slider focuses the handle it was pressed on: a press that missed would make
+    # the drag below move nothing, and the test would blame Dash.
+    assert thumb.evaluate("t => t === t.ownerDocument.activeElement"), (
+        f"the press at {x:.0f},{y:.0f} missed the handle, now at {thumb.bounding_box()}"
+    )
     return x, y
 
 
@@ -78,7 +98,10 @@ def drag_to(page, frame, slider_id, target, start=None):
         x += step
         page.mouse.move(x, y)
         page.wait_for_timeout(25)
-    raise AssertionError(f"the handle never reached {target}")
+    raise AssertionError(
+        f"the handle never reached {target}: it shows {thumb.get_attribute('aria-valuenow')}, "
+        f"the mouse is at {x:.0f},{y:.0f}, the handle at {thumb.bounding_box()}"
+    )
 
 
 # ---- broken: every keystroke, every step ---------------------------------------------------
