@@ -39,7 +39,7 @@ PICTURE = """key => {
   const bars = [];
   plot.data.filter(t => t.type === 'bar').forEach(t => t.y.forEach((row, i) => bars.push({
     row: row, seq: t.customdata[i][0], status: t.name, label: t.text[i],
-    start: t.base[i], end: t.base[i] + t.x[i]})));
+    start: t.customdata[i][2], end: t.customdata[i][3], drawn: [t.base[i], t.base[i] + t.x[i]]})));
   const action = plot.data.filter(t => t.name === 'your action')[0];
   return {head: head, action: action.x[action.y.indexOf(head)],
           bars: rows.slice(rows.indexOf(head) + 1).map(row => bars.find(b => b.row === row))};
@@ -61,10 +61,13 @@ def expect_picture_of_last_interaction(page):
     assert [[b["seq"], b["row"].split(" ", 1)[1], b["status"]] for b in bars] == timeline["runs"]
     # The status is written on each bar, not told by its colour alone.
     assert [b["label"] for b in bars] == [b["status"] for b in bars]
+    # A bar spans its run (a quick one is drawn wider than it took, to stay visible).
+    for bar in bars:
+        assert bar["drawn"][0] == bar["start"] and bar["drawn"][1] >= bar["end"], bar
     # Each link's request leaves after the action, and after the link before it answered.
-    assert shown["action"] <= bars[0]["start"]
+    assert shown["action"] <= bars[0]["start"], shown
     for before, after in zip(bars, bars[1:], strict=False):
-        assert before["start"] < before["end"] <= after["start"] < after["end"]
+        assert before["start"] < before["end"] <= after["start"] < after["end"], shown
     return bars
 
 
