@@ -9,6 +9,7 @@ from gotchas.examples.mounting import mount_examples, warm_up
 from gotchas.page.first_view import first_views
 from gotchas.page.shell import shell
 from gotchas.serving import local
+from gotchas.serving.bundles import strip_inline_source_maps
 from gotchas.serving.caching import cache_versioned_assets
 from gotchas.serving.compression import compress_responses
 from gotchas.serving.first_view import serve_first_views
@@ -39,6 +40,7 @@ guard(app)
 add_security_headers(app.server)
 cache_versioned_assets(app.server)
 compress_responses(app.server)
+strip_inline_source_maps(app.server)  # after_request runs last-registered first: before gzip
 if os.environ.get("DASH_DEBUG", "").lower() in {"1", "true", "yes"}:
     # Dev tools for the site's own pages; never the Werkzeug debugger.
     app.enable_dev_tools(debug=True, dev_tools_hot_reload=False)
