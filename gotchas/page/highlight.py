@@ -83,10 +83,16 @@ def _utf16_length(text):
     return len(text.encode("utf-16-le")) // 2
 
 
-def highlighted_code(runs):
-    """<code> with the runs' text, and 'class:length ...' for the browser to paint."""
+def painted(runs):
+    """(text, 'class:length ...'): the runs as assets/08-highlight.js paints them."""
     tokens = " ".join(f"{css}:{_utf16_length(text)}" for css, text in runs)
-    return html.Code("".join(text for _, text in runs), **{"data-tokens": tokens})
+    return "".join(text for _, text in runs), tokens
+
+
+def highlighted_code(runs):
+    """<code> with the runs' text, and their classes and lengths for the browser to paint."""
+    text, tokens = painted(runs)
+    return html.Code(text, **{"data-tokens": tokens})
 
 
 def code_block(source, language="python", **pre_props):
