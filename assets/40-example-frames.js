@@ -82,10 +82,17 @@
     start();
   }, {rootMargin: NEAR});
 
+  // Is it on screen or just below? Asked as the page is built: the observer
+  // would answer only once the rest of the page has rendered.
+  function nearNow(frame) {
+    var box = frame.getBoundingClientRect();
+    return box.height > 0 && box.top < window.innerHeight + 400 && box.bottom > -400;
+  }
+
   new MutationObserver(function () {
     document.querySelectorAll("iframe[data-src]:not([data-queued])").forEach(function (frame) {
       frame.setAttribute("data-queued", "true");
-      near.observe(frame);
+      if (nearNow(frame)) { waiting.push(frame); } else { near.observe(frame); }
     });
     start();  // frames of a page just left free their places
   }).observe(document.documentElement, {childList: true, subtree: true});

@@ -60,7 +60,10 @@
     // Dash pages swap the page without a load: a new path may carry a #target.
     if (window.location.pathname !== lastPath) {
       // A link to another lesson starts at its top, not where this one was read.
-      if (lastPath !== null && !window.location.hash) { window.scrollTo(0, 0); }
+      if (lastPath !== null && !window.location.hash) {
+        // At once: a smooth scroll would slide through the old page's height.
+        window.scrollTo({top: 0, left: 0, behavior: "instant"});
+      }
       lastPath = window.location.pathname;
       wanted = window.location.hash || null;
     }

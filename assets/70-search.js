@@ -371,12 +371,12 @@
       } else if (url.hash) {
         window.dispatchEvent(new HashChangeEvent("hashchange"));
       } else {
-        window.scrollTo(0, 0);
+        window.scrollTo({top: 0, left: 0, behavior: "instant"});
       }
       return;
     }
     window.callbackGotchas.goTo(url.pathname);  // assets/06-shared.js
-    window.scrollTo(0, 0);
+    window.scrollTo({top: 0, left: 0, behavior: "instant"});
     if (url.hash) { whenShown(url, function () {
       window.history.replaceState(window.history.state, "", url.pathname + url.hash);
       window.dispatchEvent(new HashChangeEvent("hashchange"));

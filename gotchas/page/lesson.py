@@ -81,7 +81,7 @@ def example_card(mounted, role=None, full_screen=True):
                 className="example-head",
             ),
             html.Iframe(
-                # assets/40-example-frames.js sets src, one frame at a time, and its height.
+                # assets/40-example-frames.js sets src as the frame nears the screen, and its height.
                 **{"data-src": example.url, "data-private": "true" if example.private else None},
                 title=f"Live example {example.path.name}: {example.caption}",
                 className="example-frame with-dev-tools" if mounted.debug else "example-frame",
