@@ -32,7 +32,7 @@ app = Dash(
 )
 app.index_string = with_theme_script(app.index_string.replace("<html>", '<html lang="en">', 1))
 app.layout = shell(LESSONS)
-serve_first_views(app, first_views(LESSONS))
+serve_first_views(app, first_views(LESSONS, EXAMPLES))
 mount_examples(app, EXAMPLES)
 add_routes(app.server, EXAMPLES)
 add_search_index(app.server, LESSONS)

@@ -6,6 +6,12 @@
 // Frames far below the fold (or in a hidden tab) wait until the learner gets
 // there. Each frame's probe reports its document height; the frame takes it,
 // so there is no empty white area and nothing inside is cut off.
+//
+// A lesson's pair may start before its page exists: while Dash builds the page
+// (the first view names the pair), or when the learner is about to follow
+// Previous or Next (the link names that lesson's pair). Such a frame loads out
+// of sight, and the page's own frame element, once rendered, hands it its place
+// and attributes: Element.moveBefore moves a frame without reloading it.
 (function () {
   "use strict";
   var MIN_HEIGHT = 60;
@@ -70,7 +76,8 @@
     };
     frame.addEventListener("load", done, {once: true});
     window.setTimeout(done, 15000);  // a frame that never loads must not hold up the rest
-    frame.src = frame.getAttribute("data-src") + privatePath(frame);
+    frame.src = (frame.getAttribute("data-src") || frame.getAttribute("data-early-src")) +
+      privatePath(frame);
   }
 
   var near = new IntersectionObserver(function (entries) {
@@ -89,12 +96,109 @@
     return box.height > 0 && box.top < window.innerHeight + 400 && box.bottom > -400;
   }
 
+  // ---- frames started early, and the page's frames taking them over ----
+  var MOVES = typeof Element.prototype.moveBefore === "function";
+  var early = {};  // src -> {frame, page}: started for that page, not yet taken
+  var holder = null;
+
+  function startEarly(list, page) {
+    if (!MOVES || !list) { return; }
+    var frames;
+    try { frames = JSON.parse(list); } catch (e) { return; }
+    frames.forEach(function (f) {
+      if (early[f.src] || document.querySelector('iframe[data-src="' + f.src + '"]')) { return; }
+      if (!holder) {
+        holder = document.createElement("div");
+        holder.className = "frame-holder";
+        holder.inert = true;
+        document.body.appendChild(holder);
+      }
+      var frame = document.createElement("iframe");
+      frame.className = "early-frame" + (f.dev ? " with-dev-tools" : "");
+      frame.setAttribute("data-early-src", f.src);
+      frame.title = "Example loading";
+      holder.appendChild(frame);
+      early[f.src] = {frame: frame, page: page};
+      waiting.push(frame);
+    });
+    start();
+  }
+
+  // The page's frame is the one the learner sees: the early one gets its
+  // attributes and its place; the page's own stays, hidden, for Dash to remove.
+  function takeOver(frame) {
+    var found = early[frame.getAttribute("data-src")];
+    if (!found || frame.getAttribute("data-private") === "true") { return false; }
+    delete early[frame.getAttribute("data-src")];
+    var live = found.frame;
+    try {
+      frame.parentNode.moveBefore(live, frame);
+    } catch (e) {
+      live.remove();
+      return false;
+    }
+    live.removeAttribute("data-early-src");
+    Array.prototype.forEach.call(frame.attributes, function (a) {
+      if (a.name !== "src" && a.name !== "style") { live.setAttribute(a.name, a.value); }
+    });
+    frame.removeAttribute("data-src");
+    frame.className = "taken-over";
+    frame.hidden = true;
+    return true;
+  }
+
+  // Early frames for a page the learner did not go to are dropped.
+  function dropStale() {
+    Object.keys(early).forEach(function (src) {
+      var page = early[src].page;
+      if (page !== window.location.pathname && !document.querySelector('a[href="' + page + '"][data-prefetch]')) {
+        early[src].frame.remove();
+        delete early[src];
+      }
+    });
+  }
+
   new MutationObserver(function () {
     document.querySelectorAll("iframe[data-src]:not([data-queued])").forEach(function (frame) {
       frame.setAttribute("data-queued", "true");
+      if (takeOver(frame)) { return; }
       if (nearNow(frame)) { waiting.push(frame); } else { near.observe(frame); }
     });
+    dropStale();
     start();  // frames of a page just left free their places
+  }).observe(document.documentElement, {childList: true, subtree: true});
+
+  // Once the site's own bundles are in (its scripts have all run): a frame
+  // asking for the same bundle meanwhile would download it a second time.
+  function startFirstView() {
+    var view = document.querySelector(".first-view[data-prefetch]");
+    if (view) { startEarly(view.getAttribute("data-prefetch"), window.location.pathname); }
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", startFirstView);
+  } else {
+    startFirstView();
+  }
+
+  // Previous or Next: pointed at, focused, or (Next) read down to.
+  function prefetch(link) {
+    if (link && link.matches("a[data-prefetch]")) {
+      startEarly(link.getAttribute("data-prefetch"), link.getAttribute("href"));
+    }
+  }
+  ["pointerover", "focusin"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      prefetch(event.target.closest && event.target.closest("a[data-prefetch]"));
+    }, {passive: true});
+  });
+  var reading = new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) { if (entry.isIntersecting) { prefetch(entry.target); } });
+  });
+  new MutationObserver(function () {
+    document.querySelectorAll("a.lesson-nav-next[data-prefetch]:not([data-watched])").forEach(function (link) {
+      link.setAttribute("data-watched", "true");
+      reading.observe(link);
+    });
   }).observe(document.documentElement, {childList: true, subtree: true});
 
   window.addEventListener("message", function (event) {
@@ -103,7 +207,7 @@
         msg.kind !== "size" || !msg.entry || typeof msg.entry.height !== "number") {
       return;
     }
-    var frames = document.querySelectorAll("iframe.example-frame");
+    var frames = document.querySelectorAll("iframe.example-frame, iframe.early-frame");
     for (var i = 0; i < frames.length; i++) {
       if (frames[i].contentWindow === event.source) {
         var height = Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, msg.entry.height));

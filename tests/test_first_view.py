@@ -1,5 +1,6 @@
 """A lesson's title, summary and steps arrive as HTML in the index page, before Dash renders."""
 
+import json
 import re
 from html import unescape
 
@@ -21,13 +22,17 @@ def squashed(markup):
 def test_the_index_of_a_lesson_carries_its_first_view(site, lesson):
     page = requests.get(site + lesson.url, timeout=30).text
     assert f"<title>{lesson.title} · Callback Gotchas</title>" in unescape(page)
-    view = page[page.index('<div class="first-view">') : page.index('<div id="react-entry-point">')]
+    view = page[page.index('<div class="first-view"') : page.index('<div id="react-entry-point">')]
     words = squashed(view)
     assert squashed(lesson.title) in words and squashed(lesson.summary) in words
     first_step = re.search(r"^1\. (.+)$", lesson.try_it, re.MULTILINE).group(1)
     assert squashed(re.sub(r"[*`]", "", first_step)) in words
     # The page's own ids belong to the page Dash renders, never to this copy.
     assert " id=" not in view
+    # It names the pair to start early; never an example with private instances.
+    named = json.loads(unescape(re.search(r'data-prefetch="([^"]*)"', view).group(1)))
+    pair = [lesson.example(role) for role in ("broken", "fixed")]
+    assert [f["src"] for f in named] == [e.url for e in pair if not e.private]
 
 
 def test_no_other_page_gets_one(site):

@@ -16,7 +16,7 @@ from html import escape
 from dash import dcc
 from markdown_it import MarkdownIt
 
-from .lesson import lesson_preview
+from .lesson import early_frames, lesson_preview
 from .shell import shell
 
 MARKDOWN = MarkdownIt("commonmark")
@@ -91,14 +91,18 @@ def to_html(component, path=""):
     return made if made is not None else ""
 
 
-def first_views(lessons):
-    """{lesson path: (page title, HTML)} for every lesson, made once at startup."""
+def first_views(lessons, mounted):
+    """{lesson path: (page title, HTML)} for every lesson, made once at startup.
+
+    The view names the lesson's pair: assets/40-example-frames.js starts its
+    frames while Dash is still building the page, and the page takes them."""
     views = {}
     for lesson in lessons:
         page = shell(lessons, page=lesson_preview(lesson))
         body = to_html(page, lesson.url)
+        pair = escape(early_frames(lesson, mounted))
         views[lesson.url] = (
             f"{lesson.title} · Callback Gotchas",
-            f'<div class="first-view">{body}</div>',
+            f'<div class="first-view" data-prefetch="{pair}">{body}</div>',
         )
     return views

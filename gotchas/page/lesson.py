@@ -5,6 +5,8 @@ screen; source listings and the sandbox's graph are one click away, never
 between the pair and the text. Under 992 px the pair becomes two tabs.
 """
 
+import json
+
 import dash_bootstrap_components as dbc
 from dash import html
 
@@ -177,7 +179,15 @@ def _more(lesson, mounted, toc):
     )
 
 
-def _neighbours(previous, following):
+def early_frames(lesson, mounted):
+    """The lesson's pair as assets/40-example-frames.js may start it before the page
+    has its cards: a link's target, or the page still arriving. An example with
+    private instances is left out: loading it makes server state."""
+    pair = [mounted[lesson.example(role).key] for role in ("broken", "fixed")]
+    return json.dumps([{"src": m.example.url, "dev": m.debug} for m in pair if not m.example.private])
+
+
+def _neighbours(previous, following, mounted):
     # Links with rel=prev/next; assets/50-lesson-page.js follows them without
     # reloading the site's own app, as dcc.Link would (it has no rel).
     links = []
@@ -188,6 +198,7 @@ def _neighbours(previous, following):
                 href=previous.url,
                 className="lesson-nav-prev",
                 rel="prev",
+                **{"data-prefetch": early_frames(previous, mounted)},
             )
         )
     if following:
@@ -197,6 +208,7 @@ def _neighbours(previous, following):
                 href=following.url,
                 className="lesson-nav-next",
                 rel="next",
+                **{"data-prefetch": early_frames(following, mounted)},
             )
         )
     return html.Nav(links, className="lesson-nav", **{"aria-label": "Previous and next lesson"})
@@ -228,7 +240,7 @@ def lesson_layout(lesson, mounted, previous=None, following=None):
                     more,
                     # "Mark as done" and this browser's progress (assets/72-progress.js).
                     html.Div(className="lesson-progress", **{"data-lesson": lesson.slug}),
-                    _neighbours(previous, following),
+                    _neighbours(previous, following, mounted),
                 ],
                 className="lesson",
                 **{"data-lesson": lesson.slug},
