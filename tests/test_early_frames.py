@@ -25,7 +25,9 @@ def documents(page):
 
     def record(request):
         path = urlparse(request.url).path
-        if path in PAIR or (path == "/_dash-update-component" and "_pages_content" in (request.post_data or "")):
+        body = request.post_data or ""
+        content = path == "/_dash-update-component" and "_pages_content" in body
+        if path in PAIR or content:
             seen.append(path)
 
     page.on("request", record)
@@ -47,7 +49,7 @@ def test_cold_the_pair_loads_while_the_page_is_built_and_is_kept(page, site):
     # once the broken one has put Dash's dev bundles in the cache.)
     assert seen.index(PAIR[0]) < seen.index("/_dash-update-component")
     assert sorted(p for p in seen if p in PAIR) == sorted(PAIR)  # once each: moved, not reloaded
-    # The card shows the frame that ran; the page's own element is hidden, and nothing is left behind.
+    # The card shows the frame that ran; the page's own element is hidden; nothing is left over.
     for src in PAIR:
         assert frame(page, src).evaluate("f => f.contentWindow.location.pathname") == src
         expect(page.locator(f"#example-{src.split('/')[-2]} iframe.example-frame")).to_have_count(1)
@@ -88,15 +90,19 @@ def test_frames_for_a_lesson_not_visited_are_dropped(page, site):
     page.locator("a.lesson-nav-next").hover()
     expect(page.locator(".frame-holder iframe")).to_have_count(2)
     page.locator("a.lesson-nav-prev").click()
-    expect(page.locator(".frame-holder iframe[data-early-src^='/examples/chained-callbacks/']")).to_have_count(0)
+    left = page.locator(f".frame-holder iframe[data-early-src^='/examples/{SLUG}/']")
+    expect(left).to_have_count(0)
 
 
 def test_an_example_with_private_instances_never_starts_early(page, site):
     seen = []
-    page.on("request", lambda r: "/examples/callbacks-at-startup/broken/" in r.url and seen.append(r.url))
+    private = "/examples/callbacks-at-startup/broken/"
+    page.on("request", lambda r: private in r.url and seen.append(r.url))
     page.goto(f"{site}/lessons/duplicate-outputs")
     nxt = page.locator("a.lesson-nav-next")
     nxt.hover()
-    expect(page.locator('.frame-holder iframe[data-early-src="/examples/callbacks-at-startup/fixed/"]')).to_have_count(1)
+    public = '.frame-holder iframe[data-early-src="/examples/callbacks-at-startup/fixed/"]'
+    public = page.locator(public)
+    expect(public).to_have_count(1)
     page.wait_for_timeout(500)
     assert seen == []

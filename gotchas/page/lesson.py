@@ -83,7 +83,7 @@ def example_card(mounted, role=None, full_screen=True):
                 className="example-head",
             ),
             html.Iframe(
-                # assets/40-example-frames.js sets src as the frame nears the screen, and its height.
+                # assets/40-example-frames.js sets src as it nears the screen, and its height.
                 **{"data-src": example.url, "data-private": "true" if example.private else None},
                 title=f"Live example {example.path.name}: {example.caption}",
                 className="example-frame with-dev-tools" if mounted.debug else "example-frame",
@@ -184,7 +184,8 @@ def early_frames(lesson, mounted):
     has its cards: a link's target, or the page still arriving. An example with
     private instances is left out: loading it makes server state."""
     pair = [mounted[lesson.example(role).key] for role in ("broken", "fixed")]
-    return json.dumps([{"src": m.example.url, "dev": m.debug} for m in pair if not m.example.private])
+    frames = [{"src": m.example.url, "dev": m.debug} for m in pair if not m.example.private]
+    return json.dumps(frames)
 
 
 def _neighbours(previous, following, mounted):

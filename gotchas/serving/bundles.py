@@ -30,5 +30,5 @@ def strip_inline_source_maps(server):
         # inside the code (style-loader writes such) is code.
         at = data.rfind(INLINE_MAP)
         if at != -1 and b"\n" not in data[at + 1 :].rstrip():
-            response.set_data(data[:at + 1])
+            response.set_data(data[: at + 1])
         return response
