@@ -132,21 +132,39 @@ STORE_IDLE = """() => {
 }"""
 
 
+# The lesson is on the page, its pair frames are in their cards, and nothing is pending.
+PAGE_SETTLED = (
+    """(slug) => !!document.querySelector(`.lesson[data-lesson="${slug}"]`)
+  && ['broken', 'fixed'].every((role) => {
+    const frame = document.querySelector(`#example-${role} iframe.example-frame`);
+    return frame && frame.dataset.loaded && frame.dataset.src.startsWith(`/examples/${slug}/`);
+  })
+  && ("""
+    + STORE_IDLE
+    + ")()"
+)
+
+
 def pair_ready(page, slug, site_reported=True):
     """The site page and its two pair frames (private copies answer under their own path).
 
-    After a link that kept the site's document, the site reports no new time:
-    its store must be idle when the frames are."""
+    After a link that kept the site's document, the site reports no new time: the
+    end is when its page shows the lesson with both frames and nothing pending
+    (seen by polling), or the later frame's time. A frame started early may have
+    been interactive before the click."""
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         ready = page.evaluate("() => window.__ready || {}")
-        site = ready.get(f"/lessons/{slug}") if site_reported else 0
         frames = [
             max((t for k, t in ready.items() if k.startswith(prefix)), default=None)
             for prefix in (f"/examples/{slug}/broken/", f"/examples/{slug}/fixed/")
         ]
-        if site is not None and None not in frames and page.evaluate(STORE_IDLE):
-            return max(site, *frames)
+        if site_reported:
+            site = ready.get(f"/lessons/{slug}")
+            if site is not None and None not in frames and page.evaluate(STORE_IDLE):
+                return max(site, *frames)
+        elif None not in frames and page.evaluate(PAGE_SETTLED, slug):
+            return max(page.evaluate("() => performance.now()"), *frames)
         page.wait_for_timeout(20)
     raise TimeoutError(f"pair of {slug} not interactive")
 
@@ -184,20 +202,35 @@ def cold_lesson(browser, url, slug):
 def warm_next(page, following):
     """Click "Next" and time until the next lesson's pair is interactive.
 
-    The link may load a new document: times are taken on the epoch clock."""
-    page.evaluate("() => { window.__ready = {}; }")
-    clicked = page.evaluate("() => performance.timeOrigin + performance.now()")
+    The link may load a new document: times are taken on the epoch clock. Frames
+    of the next lesson that were started early keep the time they were ready."""
+    page.evaluate(
+        """() => { for (const k of Object.keys(window.__ready || {})) {
+                     if (!k.startsWith('/examples/')) { delete window.__ready[k]; } } }"""
+    )
+    # From the click as the page gets it, as the bare reload counts from its
+    # navigation: not Playwright's own moves before it.
+    page.evaluate(
+        """() => document.addEventListener('click', () => {
+             sessionStorage.setItem('clickedAt', performance.timeOrigin + performance.now());
+           }, {capture: true, once: true})"""
+    )
     origin = page.evaluate("() => performance.timeOrigin")
     page.locator("a.lesson-nav-next").click()
     page.wait_for_url(f"**/lessons/{following}")
     reloaded = page.evaluate("() => performance.timeOrigin") != origin
     ready = pair_ready(page, following, site_reported=reloaded)
     origin = page.evaluate("() => performance.timeOrigin")
+    clicked = float(page.evaluate("() => sessionStorage.getItem('clickedAt')"))
     return (origin + ready - clicked) / 1000
 
 
-EARLY_LOADED = """() => [...document.querySelectorAll('.frame-holder iframe')]
-  .every((f) => f.dataset.loaded)"""
+# Every frame "Next" names is in the holder and loaded.
+EARLY_LOADED = """() => {
+  const named = JSON.parse(document.querySelector('a.lesson-nav-next').dataset.prefetch);
+  const held = named.map((f) => document.querySelector(`iframe[data-early-src="${f.src}"]`));
+  return held.every((f) => f && f.dataset.loaded);
+}"""
 
 
 def read_to_next(page):
