@@ -162,7 +162,8 @@
     document.querySelectorAll("iframe[data-src]:not([data-queued])").forEach(function (frame) {
       frame.setAttribute("data-queued", "true");
       if (takeOver(frame)) { return; }
-      if (nearNow(frame)) { waiting.push(frame); } else { near.observe(frame); }
+      // Only the pair is asked about at once: asking forces a layout of the page.
+      if (frame.closest(".pair") && nearNow(frame)) { waiting.push(frame); } else { near.observe(frame); }
     });
     dropStale();
     start();  // frames of a page just left free their places
