@@ -1,5 +1,6 @@
 """What the benchmarks share: start the site (optionally with a feature off) and Chromium."""
 
+import os
 import subprocess
 import sys
 import time
@@ -7,30 +8,26 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from localhost import CHROMIUM, CHROMIUM_ARGS, free_port, listening  # noqa: E402
+from localhost import CHROMIUM, CHROMIUM_ARGS, base_url_when_listening, free_port  # noqa: E402
+
+
+def start(command, cwd=ROOT, env=None):
+    """Start a server (`command` is told the port as "{port}"); return (process, base
+    URL) once it listens."""
+    port = free_port()
+    process = subprocess.Popen(
+        [part.format(port=port) for part in command],
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return process, base_url_when_listening(process, port, timeout_s=90)
 
 
 def serve(*flags):
     """Start benchmarks/serve.py; return (process, base URL) once it listens."""
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, str(ROOT / "benchmarks" / "serve.py"), str(port), *flags],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    return process, wait_until_listening(process, port)
-
-
-def wait_until_listening(process, port, timeout_s=90):
-    """The base URL once the port listens; the process is killed if it never does."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if listening(port):
-            return f"http://127.0.0.1:{port}"
-        time.sleep(0.1)
-    process.kill()
-    raise TimeoutError("server did not start")
+    return start([sys.executable, str(ROOT / "benchmarks" / "serve.py"), "{port}", *flags])
 
 
 def launch(playwright):

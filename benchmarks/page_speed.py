@@ -21,17 +21,14 @@ Usage: python benchmarks/page_speed.py [--runs 5] [--lessons slug,slug] [--repo-
 """
 
 import argparse
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import textwrap
 import time
 from pathlib import Path
 
-from harness import ROOT, launch, wait_until_listening
-from localhost import free_port
+from harness import ROOT, launch, start
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(ROOT))
@@ -93,16 +90,9 @@ PROBE = """
 """
 
 
-def start(args, cwd, config, env=None):
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", *args, "--bind", f"127.0.0.1:{port}", "-c", config],
-        cwd=cwd,
-        env={**os.environ, **(env or {})},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    return process, wait_until_listening(process, port)
+def gunicorn(app, cwd, config, env):
+    bind = ["--bind", "127.0.0.1:{port}", "-c", config]
+    return start([sys.executable, "-m", "gunicorn", app, *bind], cwd, env)
 
 
 def ready_keys(page, keys, timeout_s=60):
@@ -279,8 +269,8 @@ def main():
         config.write_text(GTHREAD)
         config = str(ROOT / "gunicorn.conf.py") if options.repo_config else str(config)
         env = {"WEB_CONCURRENCY": "1", "PYTHONPATH": str(ROOT)}
-        site, site_url = start(["app:server"], ROOT, config, env)
-        bare, bare_url = start(["bare:server"], tmp, config, env)
+        site, site_url = gunicorn("app:server", ROOT, config, env)
+        bare, bare_url = gunicorn("bare:server", tmp, config, env)
         try:
             with sync_playwright() as p:
                 browser = launch(p)

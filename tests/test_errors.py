@@ -8,14 +8,13 @@ import re
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
 import requests
 from conftest import ROOT
 from dash import html as dash_html
 from lessonkit import SITE_ERRORS_SCRIPT, site_errors, words
-from localhost import free_port, listening
+from localhost import base_url_when_listening, free_port
 from pagekit import serious_violations
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
@@ -167,11 +166,7 @@ def alone(tmp_path):
             start_new_session=True,
         )
         runs.append((process, log))
-        deadline = time.monotonic() + 60
-        while not listening(port):
-            assert process.poll() is None and time.monotonic() < deadline
-            time.sleep(0.05)
-        return f"http://127.0.0.1:{port}"
+        return base_url_when_listening(process, port)
 
     yield start
     for process, log in runs:

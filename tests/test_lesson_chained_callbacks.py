@@ -5,7 +5,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -20,7 +19,7 @@ from lessonkit import (
     open_lesson,
     settle,
 )
-from localhost import free_port, listening
+from localhost import base_url_when_listening, free_port
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -367,11 +366,7 @@ def run_alone():
             start_new_session=True,
         )
         started.append(process)
-        deadline = time.monotonic() + 60
-        while not listening(port):
-            assert process.poll() is None and time.monotonic() < deadline
-            time.sleep(0.05)
-        return f"http://127.0.0.1:{port}/"
+        return base_url_when_listening(process, port) + "/"
 
     yield start
     for process in started:
