@@ -80,24 +80,11 @@
       privatePath(frame);
   }
 
-  // A slot (gotchas/page/lesson.py) stands where a frame far down the page
-  // goes: the frame is made when the slot nears the screen.
-  function frameIn(slot) {
-    var frame = document.createElement("iframe");
-    frame.className = "example-frame" + (slot.classList.contains("with-dev-tools") ? " with-dev-tools" : "");
-    if (slot.hasAttribute("data-private")) { frame.setAttribute("data-private", slot.getAttribute("data-private")); }
-    frame.title = slot.getAttribute("data-title") || "";
-    frame.setAttribute("data-src", slot.getAttribute("data-frame-src"));
-    frame.setAttribute("data-queued", "true");
-    slot.appendChild(frame);
-    return frame;
-  }
-
   var near = new IntersectionObserver(function (entries) {
     entries.forEach(function (entry) {
       if (!entry.isIntersecting) { return; }
       near.unobserve(entry.target);
-      waiting.push(entry.target.tagName === "IFRAME" ? entry.target : frameIn(entry.target));
+      waiting.push(entry.target);
     });
     start();
   }, {rootMargin: NEAR});
@@ -177,10 +164,6 @@
       if (takeOver(frame)) { return; }
       // Only the pair is asked about at once: asking forces a layout of the page.
       if (frame.closest(".pair") && nearNow(frame)) { waiting.push(frame); } else { near.observe(frame); }
-    });
-    document.querySelectorAll(".example-frame-slot:not([data-queued])").forEach(function (slot) {
-      slot.setAttribute("data-queued", "true");
-      near.observe(slot);
     });
     dropStale();
     start();  // frames of a page just left free their places

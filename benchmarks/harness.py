@@ -35,17 +35,8 @@ def launch(playwright):
 
 
 def wait_for_frames(page):
-    """Every frame of the page loaded: they load lazily, so each is brought into view.
-    Below the pair a slot stands where a frame goes until it nears the screen: each
-    slot still without its frame is brought into view, as frames above it grow."""
+    """Every frame of the page loaded: they load lazily, so each is brought into view."""
     page.locator("iframe.example-frame").first.wait_for()
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        slots = [s for s in page.locator(".example-frame-slot:not(:has(iframe))").all()]
-        if not slots:
-            break
-        slots[0].scroll_into_view_if_needed()
-        page.wait_for_timeout(50)
     for frame in page.locator("iframe.example-frame").all():
         frame.scroll_into_view_if_needed()
     page.wait_for_function(

@@ -1,7 +1,6 @@
 """What browser tests need to drive a lesson page: frames, the sandbox, site errors."""
 
 import re
-import time
 
 from playwright.sync_api import expect
 
@@ -31,36 +30,18 @@ def open_lesson(page, base_url, slug):
 def example(page, key):
     """The framed example's document, e.g. example(page, 'duplicate-outputs/broken')."""
     lesson, name = key.split("/")
-    src = f"/examples/{lesson}/{name}/"
-    selector = f'iframe[data-src="{src}"]'
-    # Frames load as they come near the screen (assets/40-example-frames.js; below the
-    # pair, a slot stands there until then), and a learner looks at the example they
-    # use: menus that open in it stay on screen.
-    page.locator(f'[data-frame-src="{src}"], {selector}').first.scroll_into_view_if_needed()
+    selector = f'iframe[data-src="/examples/{lesson}/{name}/"]'
+    # Frames load as they come near the screen (assets/40-example-frames.js), and a
+    # learner looks at the example they use: menus that open in it stay on screen.
+    page.locator(selector).scroll_into_view_if_needed()
     expect(page.locator(selector)).to_have_attribute("data-loaded", "true", timeout=60_000)
     frame = page.frame_locator(selector)
     expect(frame.locator("#react-entry-point > *").first).to_be_attached()
     return frame
 
 
-def make_every_frame(page, timeout_s=90):
-    """Below the pair, a slot stands where a frame goes until it nears the screen
-    (assets/40-example-frames.js): bring each slot still without its frame into
-    view, again and again, as frames made above it push it down."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        slots = [s for s in page.locator(".example-frame-slot:not(:has(iframe))").all()]
-        shown = [s for s in slots if s.is_visible()]
-        if not shown:
-            return
-        shown[0].scroll_into_view_if_needed()
-        page.wait_for_timeout(50)
-    raise AssertionError("a frame slot never got its frame")
-
-
 def wait_for_all_frames(page):
     """Bring every frame near the screen in turn (they load lazily), then wait for all."""
-    make_every_frame(page)
     for frame in page.locator("iframe.example-frame").all():
         if frame.is_visible():
             frame.scroll_into_view_if_needed()

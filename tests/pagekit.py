@@ -2,7 +2,6 @@
 have settled, boxes on screen, and axe-core's verdict."""
 
 from axe_playwright_python.sync_playwright import Axe
-from lessonkit import make_every_frame
 
 from gotchas.content.lessons import load_lessons, reading_order, sections
 
@@ -29,8 +28,6 @@ def settled_frames(page, selector=FRAMES, quiet_ms=400, limit_ms=20_000):
     """Wait until the frames have loaded, reported their size, and stopped resizing.
 
     Frames load as they come near the screen: each is brought into view in turn."""
-    if selector == FRAMES:
-        make_every_frame(page)
     for frame in page.locator(selector).all():
         frame.scroll_into_view_if_needed()
     page.wait_for_function(

@@ -60,27 +60,6 @@ def _changes_from_broken(example):
     return diff_view(example.path.with_name("broken.py"), example.path)
 
 
-def _frame(mounted, pair):
-    """The example's frame; assets/40-example-frames.js sets its src as it nears the
-    screen, and its height. Below the pair only a slot is sent, and the script makes
-    the frame there when it is needed: an iframe costs about 10 ms to create, even
-    empty, and a lesson has up to nine."""
-    example = mounted.example
-    dev = " with-dev-tools" if mounted.debug else ""
-    title = f"Live example {example.path.name}: {example.caption}"
-    private = "true" if example.private else None
-    if pair:
-        return html.Iframe(
-            **{"data-src": example.url, "data-private": private},
-            title=title,
-            className=f"example-frame{dev}",
-        )
-    return html.Div(
-        className=f"example-frame-slot{dev}",
-        **{"data-frame-src": example.url, "data-private": private, "data-title": title},
-    )
-
-
 def example_card(mounted, role=None, full_screen=True):
     example = mounted.example
     label, color = ROLE_LABELS.get(role, (example.path.name, "secondary"))
@@ -103,7 +82,12 @@ def example_card(mounted, role=None, full_screen=True):
                 ],
                 className="example-head",
             ),
-            _frame(mounted, pair=role in ("broken", "fixed")),
+            html.Iframe(
+                # assets/40-example-frames.js sets src as it nears the screen, and its height.
+                **{"data-src": example.url, "data-private": "true" if example.private else None},
+                title=f"Live example {example.path.name}: {example.caption}",
+                className="example-frame with-dev-tools" if mounted.debug else "example-frame",
+            ),
             dbc.CardBody(
                 [sandbox(mounted), _source(example), _changes_from_broken(example)],
                 className="example-body",
