@@ -5,6 +5,7 @@ import os
 from dash import Dash
 
 from gotchas.catalog import EXAMPLES, LESSONS
+from gotchas.examples.isolation import own_app_for_each_request
 from gotchas.examples.mounting import mount_examples, warm_up
 from gotchas.page.first_view import first_views
 from gotchas.page.shell import shell
@@ -37,6 +38,7 @@ mount_examples(app, EXAMPLES)
 add_routes(app.server, EXAMPLES)
 add_search_index(app.server, LESSONS)
 guard(app)
+own_app_for_each_request(app)  # the examples' callbacks run in the same threads
 add_security_headers(app.server)
 cache_versioned_assets(app.server)
 compress_responses(app.server)

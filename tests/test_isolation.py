@@ -100,3 +100,14 @@ def test_global_callbacks_declared_at_run_time_are_dropped(caplog):
     assert response.status_code == 200
     assert _callback.GLOBAL_CALLBACK_LIST == [] and _callback.GLOBAL_CALLBACK_MAP == {}
     assert "declared global Dash callbacks at run time" in caplog.text
+
+
+def test_a_callback_sees_its_own_app_whatever_the_thread_served_before():
+    # Dash's index and dependencies routes set the "current app" in the caller's context
+    # and its callback route does not, so a thread (or greenlet) that served another
+    # example first used to hand that app to get_app(): background callbacks then signed
+    # job handles with the wrong secret and Cancel stopped nothing.
+    other, asking = mount("app_style"), mount("names_its_app")
+    assert other.app.server.test_client().get("/_dash-dependencies").status_code == 200
+    answer = click_go(asking).get_json()
+    assert answer["response"]["out"]["children"] == "its own app"

@@ -2,7 +2,9 @@
 
 Several Dash apps in one process share module-level state (plotly/dash#2399):
 the `dash.callback` lists, the "current app", the path config and the pages
-registry. Examples are loaded one at a time at startup; each is set up before
+registry. The current app is also a context variable that some of Dash's
+routes set and leave set, and its callback route does not: each request
+names its own app first. Examples are loaded one at a time at startup; each is set up before
 the next is imported, so the global callbacks it declares are consumed by its
 own app and no other. Whatever else it changed is put back, or refused.
 """
@@ -105,3 +107,18 @@ def discard_leaks_after_requests(server, path):
             for value in GLOBAL_CALLBACK_STATE.values():
                 value.clear()
             log.warning("%s declared global Dash callbacks at run time; dropped %s", path, pending)
+
+
+def own_app_for_each_request(app):
+    """`dash.get_app()` answers `app` while `app.server` handles a request.
+
+    Dash's index and dependencies routes set the current app in the serving
+    thread's (or greenlet's) context and leave it there; its callback route reads
+    it. Left alone, a callback served after another example's page on the same
+    connection got that example's app: background callbacks signed and checked
+    their job handles with its secret, and Cancel killed nothing.
+    """
+
+    @app.server.before_request
+    def name_the_app():
+        _get_app.app_context.set(app)  # returns a token: a before_request must return None

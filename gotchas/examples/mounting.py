@@ -43,6 +43,7 @@ from .isolation import (
     dash_globals_restored,
     discard_leaks_after_requests,
     import_app,
+    own_app_for_each_request,
 )
 from .run_settings import run_settings
 
@@ -233,6 +234,7 @@ def _configure(app, example, url):
     guard(app, sources=[example.source], on_error=on_error)
     add_security_headers(app.server)
     discard_leaks_after_requests(app.server, example.path)
+    own_app_for_each_request(app)
     _inject_probe(app, example)
     share_bundles(app)
     return debug
