@@ -1006,7 +1006,8 @@ def test_on_the_site_progress_arrives_with_the_polls_and_cancel_kills_the_job(pa
     jobs = []
 
     def job_started(response):
-        if f"/examples/{PROGRESS}/" in response.url and "cacheKey=" not in response.url:
+        url = response.url
+        if f"/examples/{PROGRESS}/" in url and "_dash-update-component" in url:
             handles = response.json() if response.status == 200 else {}
             if "job" in handles:
                 jobs.append(int(handles["job"].split("~")[0]))
@@ -1029,18 +1030,72 @@ def test_on_the_site_progress_arrives_with_the_polls_and_cancel_kills_the_job(pa
 
     run.click()
     expect(cancel).to_be_enabled()
-    cancel.click()  # well before the job's 3 seconds are up, however busy this machine is
+    knows_job(lesson, PROGRESS)  # else the click cancels nothing: see the next test
+    with lesson.expect_response(cancel_answer) as cancelling:
+        cancel.click()  # well before the job's 3 seconds are up, however busy this machine is
+    assert "cancelJob=" in cancelling.value.url
     expect(cancel).to_be_disabled()
     expect(run).to_be_enabled()
     wait_until(lambda: not running(jobs[-1]), timeout=3)
+    bar = frame.locator("#bar").get_attribute("value")  # 6, or a step of run 2 if a poll came
     page.wait_for_timeout(3500)  # past the time the job would have ended: nothing arrives
-    assert frame.locator("#bar").get_attribute("value") == "6"  # run 1's last value, kept
+    assert frame.locator("#bar").get_attribute("value") == bar
     expect(frame.locator("#result")).to_have_text("Run 1 finished all 6 steps.")
     # Dash's own callback for the Cancel button, and the cancelled run, answered 204.
     assert log_entries(lesson, PROGRESS) == [
         ("run", "run.n_clicks", "updated"),
         ("cancel_call", "cancel.n_clicks", "no update"),
         ("run", "run.n_clicks", "prevented"),
+    ]
+    assert frame_errors(lesson, PROGRESS) == []
+
+
+def cancel_answer(response):
+    return '"cancel.n_clicks"' in (response.request.post_data or "")
+
+
+# The renderer's record of the background jobs it has started (dash-renderer keeps its
+# redux stores in window.dash_stores).
+KNOWS_A_JOB = """() => (window.dash_stores || []).some(
+    (store) => Object.keys(store.getState().callbackJobs || {}).length > 0)"""
+
+
+def knows_job(lesson, key):
+    """Wait until the example's renderer has the id of the job it started."""
+    owner = lesson.locator(f'iframe[data-src="/examples/{key}/"]')
+    owner.element_handle().content_frame().wait_for_function(KNOWS_A_JOB)
+
+
+def test_on_the_site_a_cancel_before_the_job_is_known_cancels_nothing(page, hosted):
+    lesson = open_lesson(page, hosted, SLUG)
+    frame = example(lesson, PROGRESS)
+    run, cancel = (frame.get_by_role("button", name=n) for n in ("Run", "Cancel"))
+    held = []  # the run's first request, sent on only after Cancel was clicked
+    starts = f"**/examples/{PROGRESS}/**/_dash-update-component?*"
+    lesson.route(
+        starts,
+        lambda route: (
+            held.append(route)
+            if "cacheKey=" not in route.request.url and '"run.n_clicks"' in route.request.post_data
+            else route.continue_()
+        ),
+    )
+    run.click()
+    expect(cancel).to_be_enabled()  # running= is applied when the request goes, not answered
+    deadline = time.monotonic() + 10
+    while not held:
+        assert time.monotonic() < deadline, "the run's request never came"
+        lesson.wait_for_timeout(50)  # lets Playwright hand over the route
+    with lesson.expect_response(cancel_answer) as cancelling:
+        cancel.click()
+    assert "cancelJob=" not in cancelling.value.url  # the renderer knows no job to name
+    held[0].continue_()  # as on a slow connection: Cancel went first, with no job to name
+    lesson.unroute(starts)
+    expect(frame.locator("#result")).to_have_text("Run 1 finished all 6 steps.", timeout=15_000)
+    assert frame.locator("#bar").get_attribute("value") == "6"
+    assert log_entries(lesson, PROGRESS) == [
+        ("cancel_call", "cancel.n_clicks", "no update"),
+        ("run", "run.n_clicks", "updated"),
     ]
     assert frame_errors(lesson, PROGRESS) == []
 
