@@ -15,6 +15,8 @@ profile per cold load:
   the page start the next pair early.
 - title: navigation start until the lesson's <h1> is painted, against the bare
   page's cold interactive time.
+- alone: the lesson's two frames, cold, in a page that holds nothing else: what
+  the pair costs by itself, and so the least "cold" could be with frames.
 
 Usage: python benchmarks/page_speed.py [--runs 5] [--lessons slug,slug] [--repo-config]
 (--repo-config serves both with gunicorn.conf.py's gevent workers instead.)
@@ -189,6 +191,40 @@ def cold_lesson(browser, url, slug):
     return context, page, seconds, total, title
 
 
+# A page holding only a lesson's pair, nothing of the site: what loading the two
+# example documents costs by itself (their private copies under a made-up token).
+PAIR_ALONE = """<!doctype html><html lang="en"><head><title>pair</title></head><body>
+<iframe src="{broken}" style="width:600px;height:400px"></iframe>
+<iframe src="{fixed}" style="width:600px;height:400px"></iframe></body></html>"""
+
+
+def pair_urls(slug):
+    lesson = next(lesson for lesson in load_lessons() if lesson.slug == slug)
+    urls = {}
+    for example in lesson.examples:
+        if example.name in ("broken", "fixed"):
+            urls[example.name] = example.url + (
+                "private/" + "b" * 24 + "/" if example.private else ""
+            )
+    return urls
+
+
+def cold_pair_alone(browser, url, slug):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.add_init_script(PROBE)
+    page = context.new_page()
+    page.route(
+        f"{url}/pair-alone",
+        lambda route: route.fulfill(
+            body=PAIR_ALONE.format(**pair_urls(slug)), content_type="text/html"
+        ),
+    )
+    page.goto(f"{url}/pair-alone")
+    seconds = ready_keys(page, pair_urls(slug).values()) / 1000
+    context.close()
+    return seconds
+
+
 def warm_next(page, following):
     """Click "Next" and time until the next lesson's pair is interactive.
 
@@ -239,7 +275,7 @@ def lesson_figures(browser, url, slug, following, runs):
     colds, warms, read = [], [], []
     for _ in range(runs):
         context, page, seconds, total, title = cold_lesson(browser, url, slug)
-        colds.append((seconds, total, title))
+        colds.append((seconds, total, title, cold_pair_alone(browser, url, slug)))
         if following:
             warms.append(warm_next(page, following))
         context.close()
@@ -248,10 +284,10 @@ def lesson_figures(browser, url, slug, following, runs):
             read_to_next(page)
             read.append(warm_next(page, following))
             context.close()
-    cold, size, title = (statistics.median(r[i] for r in colds) for i in range(3))
+    cold, size, title, alone = (statistics.median(r[i] for r in colds) for i in range(4))
     if not following:
-        return cold, size, title, None, None
-    return cold, size, title, statistics.median(warms), statistics.median(read)
+        return cold, size, title, alone, None, None
+    return cold, size, title, alone, statistics.median(warms), statistics.median(read)
 
 
 def main():
@@ -294,18 +330,21 @@ def report(browser, bare_url, site_url, order, chosen, runs):
     )
     print(
         "warm: Next clicked as soon as the pair is interactive; read: Next clicked once the\n"
-        "reader has scrolled down to it and the frames it starts have loaded"
+        "reader has scrolled down to it and the frames it starts have loaded; alone: the\n"
+        "lesson's two frames cold in a page with nothing else (the floor for cold)"
     )
     print(
         f"{'lesson':28} {'cold s':>7} {'x':>5} {'MB':>6} {'x':>5} {'warm s':>7} {'x':>5} "
-        f"{'read s':>7} {'x':>5} {'title s':>7} {'x':>5}"
+        f"{'read s':>7} {'x':>5} {'title s':>7} {'x':>5} {'alone s':>7} {'x':>5}"
     )
-    worst = {"cold": 0, "bytes": 0, "warm": 0, "read": 0, "title": 0}
+    worst = {"cold": 0, "bytes": 0, "warm": 0, "read": 0, "title": 0, "alone": 0}
     for slug in chosen:
         index = order.index(slug)
         following = order[index + 1] if index + 1 < len(order) else None
-        cold, size, title, warm, read = lesson_figures(browser, site_url, slug, following, runs)
+        figures = lesson_figures(browser, site_url, slug, following, runs)
+        cold, size, title, alone, warm, read = figures
         ratios = {"cold": cold / bare_cold, "bytes": size / bare_bytes, "title": title / bare_cold}
+        ratios["alone"] = alone / bare_cold
         ratios["warm"] = warm / bare_warm if warm else 0
         ratios["read"] = read / bare_warm if read else 0
 
@@ -316,12 +355,12 @@ def report(browser, bare_url, site_url, order, chosen, runs):
         print(
             f"{slug:28} {cold:7.2f} {ratios['cold']:5.2f} {size / 1e6:6.2f} {ratios['bytes']:5.2f} "
             f"{pair(warm, ratios['warm'])} {pair(read, ratios['read'])} "
-            f"{title:7.2f} {ratios['title']:5.2f}"
+            f"{title:7.2f} {ratios['title']:5.2f} {alone:7.2f} {ratios['alone']:5.2f}"
         )
     print(
         f"worst: cold {worst['cold']:.2f}x (goal 1.5), bytes {worst['bytes']:.2f}x (goal 1.3), "
         f"warm {worst['warm']:.2f}x / read {worst['read']:.2f}x (goal 1.5), "
-        f"title {worst['title']:.2f}x (goal 1.0)"
+        f"title {worst['title']:.2f}x (goal 1.0); the pair alone {worst['alone']:.2f}x"
     )
 
 
