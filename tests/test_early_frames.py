@@ -16,11 +16,10 @@ pytestmark = pytest.mark.browser
 SLUG = "chained-callbacks"  # its broken example runs three callbacks at page load
 BEFORE = "which-input"  # the lesson whose Next is chained-callbacks
 PAIR = [f"/examples/{SLUG}/{role}/" for role in ("broken", "fixed")]
-PAGE_CALLBACK = re.compile(r"/_dash-update-component$")
 
 
 def documents(page):
-    """(path, when) of every request for an example's page or for the site's page content."""
+    """The path of every request, in order, for a pair frame's page or the site's page content."""
     seen = []
 
     def record(request):

@@ -2,11 +2,11 @@
 
 Several Dash apps in one process share module-level state (plotly/dash#2399):
 the `dash.callback` lists, the "current app", the path config and the pages
-registry. The current app is also a context variable that some of Dash's
-routes set and leave set, and its callback route does not: each request
-names its own app first. Examples are loaded one at a time at startup; each is set up before
+registry. Examples are loaded one at a time at startup; each is set up before
 the next is imported, so the global callbacks it declares are consumed by its
-own app and no other. Whatever else it changed is put back, or refused.
+own app and no other. Whatever else it changed is put back, or refused. The
+current app is also a context variable that some of Dash's routes set and
+leave set, and its callback route only reads: each request names its own app.
 """
 
 import importlib.util
