@@ -247,12 +247,13 @@
   window.dash_clientside = Object.assign({}, window.dash_clientside, {sandbox: sandbox});
 
   // A frame may have run before its sandbox was on the page (it started while
-  // the page was on its way: assets/40-example-frames.js): draw what it told.
+  // the page was on its way: assets/40-example-frames.js): draw what it told,
+  // even if that was only that it loaded (an example with no page-load callback).
   new MutationObserver(function () {
     document.querySelectorAll(".sb-timeline[data-example]").forEach(function (box) {
       var key = box.getAttribute("data-example");
       var b = buckets[key];
-      if (b && b.events.length && !(b.drawn && b.drawn.box === box) && !dirty.has(key)) { changed(key); }
+      if (b && !(b.drawn && b.drawn.box === box) && !dirty.has(key)) { changed(key); }
     });
   }).observe(document.documentElement, {childList: true, subtree: true});
 })();

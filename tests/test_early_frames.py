@@ -105,3 +105,29 @@ def test_an_example_with_private_instances_never_starts_early(page, site):
     expect(public).to_have_count(1)
     page.wait_for_timeout(500)
     assert seen == []
+
+
+def test_a_frame_that_ran_nothing_before_its_sandbox_existed_still_gets_its_timeline(page, site):
+    # multi-output-shape's broken example has no page-load callback: all it tells the
+    # page before anyone clicks is that it loaded. Hold the page's content until it has.
+    quiet = "multi-output-shape"
+    held = []
+
+    def hold(route):  # the site's layout, which holds the page (the examples' pass)
+        if urlparse(route.request.url).path == "/_dash-layout":
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route("**/_dash-layout", hold)
+    page.goto(f"{site}/lessons/{quiet}")
+    early = page.locator(f'.frame-holder iframe[data-early-src="/examples/{quiet}/broken/"]')
+    expect(early).to_have_attribute("data-loaded", "true", timeout=60_000)
+    early.content_frame.locator("#sign").wait_for(state="attached")  # the probe has told
+    assert len(held) == 1 and page.locator(".sb-timeline").count() == 0
+    held[0].continue_()
+    timeline = page.locator(f'.sb-timeline[data-example="{quiet}/broken"]')
+    expect(timeline).to_contain_text("Nothing recorded yet")
+    # And the next click is drawn into it like any other.
+    page.locator("#example-broken iframe.example-frame").content_frame.locator("#sign").click()
+    expect(timeline.locator(".fire-entry")).to_have_count(1)
