@@ -18,7 +18,9 @@ expect.set_options(timeout=20_000)
 class Server:
     """The real site under gunicorn, as the Procfile runs it, on a free loopback port."""
 
-    def __init__(self, workers=2, threads=4, preload=True, wait=True, log=None, env=None):
+    def __init__(
+        self, workers=2, threads=4, preload=True, wait=True, log=None, env=None, app="app:server"
+    ):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         # The access log goes to `log` when a test reads it, else nowhere.
@@ -29,7 +31,7 @@ class Server:
                 sys.executable,
                 "-m",
                 "gunicorn",
-                "app:server",
+                app,
                 "--workers",
                 str(workers),
                 "--threads",

@@ -177,6 +177,29 @@ def test_slow_clients_do_not_make_others_wait():
 # ---- memory ---------------------------------------------------------------------------------
 
 
+# A WSGI app that tells what the collector of the worker answering it leaves alone.
+FROZEN_APP = """
+import gc
+
+
+def app(environ, start_response):
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [str(gc.get_freeze_count()).encode()]
+"""
+
+
+def test_workers_keep_what_the_master_loaded_out_of_the_collector(tmp_path):
+    # A full collection in a worker would write to every object the master loaded and
+    # so copy all its memory pages: each worker would then hold the whole site alone.
+    (tmp_path / "frozen_app.py").write_text(FROZEN_APP)
+    server = Server(workers=1, app="frozen_app:app", env={"PYTHONPATH": str(tmp_path)})
+    try:
+        frozen = int(requests.get(server.url + "/", timeout=30).text)
+    finally:
+        server.stop()
+    assert frozen > 10_000  # the interpreter, gevent and gunicorn at least
+
+
 def rss_mb(pid):
     status = open(f"/proc/{pid}/status").read()
     return int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024
