@@ -19,6 +19,13 @@ a click's round trip passes --threshold ms. The learners run as threads in
 against the server, so the figures are a lower bound for a room whose
 learners bring their own laptops.
 
+A lesson with private examples (global-state, callbacks-at-startup,
+background-callbacks) gives each learner a token of its own, as each browser
+has: every learner then has its own copies, in every process it reaches. After
+each step the server's log tells how many copies it dropped to stay within its
+limit (a learner's state reset while on the page) and how much memory the
+workers hold of their own.
+
 --server app.py measures `python3 app.py` (Werkzeug's development server)
 instead. --save keeps the run in instructors/room.json, which /instructors shows.
 
@@ -36,9 +43,11 @@ import multiprocessing
 import os
 import platform
 import random
+import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
@@ -56,6 +65,9 @@ SERVERS = {
 SAVED = ROOT / "instructors" / "room.json"  # shown on /instructors
 CACHED = ("/assets/", "/_dash-component-suites/", "/_favicon.ico")
 HEADERS = {"Accept-Encoding": "gzip, deflate"}  # as a browser's: the site gzips its answers
+PRIVATE = re.compile(r"/private/[A-Za-z0-9_-]{16,64}/")  # gotchas/examples/instances.py
+TOKEN_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-"
+DROPPED = "private instances: this process holds its limit"
 KEEPALIVE = 4.5  # seconds; gunicorn.conf.py keeps an idle connection 5 s
 ROW = "{:>9} {:>7} {:>6} {:>9} {:>9} {:>9} {:>9} {:>9}"
 
@@ -127,10 +139,13 @@ def learners(port, loads, clicks, expected, count, seconds, pace, arrive, seed):
     until = time.monotonic() + seconds
 
     def learner(rng):
+        # Private examples: this learner's browser has a token of its own.
+        own = "/private/" + "".join(rng.choice(TOKEN_CHARACTERS) for _ in range(24)) + "/"
         time.sleep(rng.uniform(0, arrive))
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         started = time.perf_counter()
         for method, path, body in loads:
+            path = PRIVATE.sub(own, path)
             status, _ = send(connection, method, path, body)
             if status != 200:
                 wrong.append(f"{status} {method} {path}")
@@ -141,6 +156,7 @@ def learners(port, loads, clicks, expected, count, seconds, pace, arrive, seed):
             if time.monotonic() >= until:
                 break
             method, path, body = clicks[turn % len(clicks)]
+            path = PRIVATE.sub(own, path)
             status, ms = send(connection, method, path, body)
             if status == expected[turn % len(clicks)]:
                 times.append(ms)
@@ -180,8 +196,10 @@ def percentile(values, p):
     return statistics.quantiles(values, n=100)[p - 1] if len(values) > 1 else float("nan")
 
 
-def start(server, workers):
-    """The site as `server` runs it on a free loopback port; (process, port) once it is ready."""
+def start(server, workers, log):
+    """The site as `server` runs it on a free loopback port; (process, port) once it is ready.
+
+    Its error log (warnings included) goes to the file `log`."""
     port = free_port()
     env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), "WEB_CONCURRENCY": str(workers)}
     process = subprocess.Popen(
@@ -189,7 +207,7 @@ def start(server, workers):
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=log,
         start_new_session=True,  # stop() ends the server and its workers
     )
     try:
@@ -216,6 +234,23 @@ def server_cpu(process):
         except psutil.NoSuchProcess:
             pass
     return total
+
+
+def own_memory_mb(process):
+    """Memory the server's processes hold of their own (USS): what forked workers don't share."""
+    root = psutil.Process(process.pid)
+    total = 0
+    for item in [root, *root.children(recursive=True)]:
+        try:
+            total += item.memory_full_info().uss
+        except psutil.NoSuchProcess:
+            pass
+    return total / 1e6
+
+
+def dropped_copies(log):
+    log.seek(0)
+    return sum(DROPPED in line for line in log.read().decode("utf-8", "replace").splitlines())
 
 
 def cpu_cost(process, port, requests_, repeat):
@@ -281,7 +316,8 @@ def main():
     parser.add_argument("--processes", type=int, default=2, help="client processes")
     parser.add_argument("--save", action="store_true", help=f"write {SAVED.relative_to(ROOT)}")
     args = parser.parse_args()
-    process, port = start(args.server, args.workers)
+    log = tempfile.TemporaryFile()
+    process, port = start(args.server, args.workers, log)
     try:
         loads, clicks = record(f"http://127.0.0.1:{port}", args.lesson)
         # What a click answers in the browser (the broken one may be Dash's 500).
@@ -320,8 +356,10 @@ def main():
         # Other programs on the machine take CPU from the server: their load is printed beside.
         print(ROW.format(*"learners clicks wrong p50 p95 load-p95 clicks/s load-avg".split()))
         rows, served = [], 0
+        dropped = dropped_copies(log)
         for count in (int(n) for n in args.steps.split(",")):
             pages, times, wrong = room(port, (loads, clicks, expected), count, args)
+            dropped, before = dropped_copies(log), dropped
             row = {
                 "learners": count,
                 "clicks": len(times),
@@ -330,6 +368,8 @@ def main():
                 "click_p95_ms": round(percentile(times, 95), 1),
                 "load_p95_ms": round(percentile(pages, 95), 1),
                 "load_average": round(os.getloadavg()[0], 2),
+                "private_copies_dropped": dropped - before,
+                "server_own_memory_mb": round(own_memory_mb(process)),
             }
             rows.append(row)
             cells = [f"{row[k]:.0f} ms" for k in ("click_p50_ms", "click_p95_ms", "load_p95_ms")]
@@ -337,10 +377,17 @@ def main():
             print(ROW.format(count, len(times), len(wrong), *cells, rate, row["load_average"]))
             if wrong:
                 print("   e.g.", wrong[0])
-            if row["click_p95_ms"] > args.threshold or wrong:
+            print(
+                f"   private copies dropped at the limit: {row['private_copies_dropped']}; "
+                f"the server's own memory: {row['server_own_memory_mb']} MB"
+            )
+            if row["click_p95_ms"] > args.threshold or wrong or row["private_copies_dropped"]:
                 break
             served = count
-        print(f"served: {served} learners with click p95 <= {args.threshold:g} ms and no errors")
+        print(
+            f"served: {served} learners with click p95 <= {args.threshold:g} ms, no errors "
+            "and no private copy dropped"
+        )
     finally:
         stop(process)
     if args.save:

@@ -17,6 +17,7 @@ import requests
 from conftest import Server
 from requestkit import dependencies, well_formed
 
+from gotchas.examples.instances import MAX_INSTANCES
 from gotchas.serving.logs import SafeRecords
 
 RENDERER = "/_dash-component-suites/dash/dash-renderer/build/dash_renderer.v{}m1.dev.js"
@@ -212,10 +213,10 @@ def abuse(url):
         session.get(url + RENDERER.format(f"9_{n}"), headers={"Accept-Encoding": "gzip"})
     add = "/examples/callbacks-at-startup/broken/private/{}/_dash-update-component"
     spec = dependencies(url, "/examples/callbacks-at-startup/broken/private/" + "a" * 24 + "/")[0]
-    for _ in range(50):  # private instances past their bound, each registering callbacks
+    for _ in range(MAX_INSTANCES + 50):  # private instances past their bound, with callbacks
         token = secrets.token_urlsafe(18)
         body = well_formed(spec)
-        for clicks in range(1, 4):
+        for clicks in range(1, 3):
             body["inputs"][0]["value"] = clicks
             session.post(url + add.format(token), json=body)
     for _ in range(20):  # bodies past the limit

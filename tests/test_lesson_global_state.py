@@ -216,7 +216,7 @@ def test_the_containment_the_lesson_describes_is_the_sites():
     lesson = load_lesson(LESSON_DIR / "lesson.md")
     assert [e.name for e in lesson.examples if e.private] == ["broken", "server_side"]
     text = " ".join(lesson.body.split())
-    assert instances.MAX_INSTANCES == 40 and "at most 40 copies" in text
+    assert instances.MAX_INSTANCES == 400 and "at most 400 copies" in text
     assert instances.IDLE_SECONDS == 15 * 60 and "15 minutes unused" in text
     assert instances.LIFETIME_SECONDS == 2 * 60 * 60 and "2 hours in all" in text
 

@@ -45,6 +45,20 @@ def test_the_least_recently_used_instance_goes_first():
     assert made == ["a", "b", "c", "d", "b"]
 
 
+def test_a_copy_dropped_at_the_limit_is_logged_without_its_token(caplog):
+    clock = Clock()
+    pool = Instances(lambda ex, token: fake_app(), limit=2, clock=clock)
+    for token in ("secret-a", "secret-b"):
+        pool.get(example(), token)
+        clock.now += 30
+    assert caplog.records == []
+    pool.get(example(), "secret-c")
+    (record,) = caplog.records
+    assert record.levelname == "WARNING"
+    assert "limit of 2" in record.getMessage() and "lesson/broken" in record.getMessage()
+    assert "last used 60 s ago" in record.getMessage() and "secret" not in record.getMessage()
+
+
 def test_an_idle_or_old_instance_comes_back_fresh():
     clock, made = Clock(), []
     pool = Instances(lambda ex, token: made.append(token) or fake_app(), clock=clock)

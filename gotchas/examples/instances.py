@@ -15,6 +15,7 @@ in all, or once its callbacks pass MAX_CALLBACKS (its memory grows with them).
 A dropped instance comes back fresh on its next request.
 """
 
+import logging
 import re
 import secrets
 import threading
@@ -26,7 +27,9 @@ from werkzeug.wrappers import Response
 
 from ..serving.headers import plain_headers
 
-MAX_INSTANCES = 40
+log = logging.getLogger(__name__)
+
+MAX_INSTANCES = 400
 IDLE_SECONDS = 15 * 60
 LIFETIME_SECONDS = 2 * 60 * 60
 MAX_CALLBACKS = 40
@@ -65,7 +68,15 @@ class Instances:
                 item = Instance(self.create(example, token), now, now)
                 self.items[key] = item
             while len(self.items) > self.limit:
-                self.items.popitem(last=False)
+                (dropped, _), old = self.items.popitem(last=False)
+                # Its visitor may still be on the page: tell whoever runs the site.
+                log.warning(
+                    "private instances: this process holds its limit of %d; dropped a copy "
+                    "of %s last used %.0f s ago",
+                    self.limit,
+                    dropped,
+                    now - old.used,
+                )
             item.used = now
             self.items.move_to_end(key)
             return item.app
