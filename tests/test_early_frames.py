@@ -113,7 +113,7 @@ def test_a_frame_that_ran_nothing_before_its_sandbox_existed_still_gets_its_time
     quiet = "multi-output-shape"
     held = []
 
-    def hold(route):  # the site's layout, which holds the page (the examples' pass)
+    def hold(route):  # the site's own layout holds the page; the examples' layouts go on
         if urlparse(route.request.url).path == "/_dash-layout":
             held.append(route)
         else:
