@@ -608,9 +608,11 @@ def test_under_gevent_workers_a_job_process_goes_on_serving(plain):
         thread.start()
     for thread in threads:
         thread.join()
-    # gunicorn's loop runs on in each job process and shuts "the worker" down.
-    said = re.findall(r"\[(\d+)\] \[INFO\] gunicorn\.error: Parent changed", server.log.read_text())
-    assert job_pids <= {int(pid) for pid in said}
+    # gunicorn's loop runs on in the job processes and shuts "the worker" down. It looks at
+    # its parent once a second: a one-second job may end before it looks, so not every
+    # job says so (one of three did not, once, in a full run), and one may say it late.
+    said = re.compile(r"\[(\d+)\] \[INFO\] gunicorn\.error: Parent changed")
+    wait_until(lambda: job_pids & {int(p) for p in said.findall(server.log.read_text())}, 5)
     # Meanwhile the job processes answer other visitors' requests, or drop them.
     stolen = sum(count for pid, count in answered_by.items() if pid in job_pids)
     assert stolen + sum(failed.values()) > 0, (answered_by, job_pids)
